@@ -1,0 +1,85 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import type { Role } from '../users/user.entity.js';
+import { type Caller, IS_PUBLIC, ROLES_KEY } from './caller.js';
+import { ForbiddenError, UnauthorizedError } from './errors.js';
+
+export interface AccessTokenPayload {
+  sub: string;
+  role: Role;
+}
+
+interface CallerRow {
+  id: string;
+  email: string;
+  role: Role;
+  region_id: string | null;
+  agency_id: string | null;
+  active: boolean;
+  region_ids: string[] | null;
+}
+
+/**
+ * Every route needs a valid token unless marked @Public(). The user is re-read on each
+ * request (one indexed query) so that deactivation and role changes apply at once, and
+ * the regions within the caller's reach are resolved here, once.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & { caller?: Caller }>();
+    const caller = await this.resolveCaller(request);
+    request.caller = caller;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(caller.role)) {
+      throw new ForbiddenError(`This action is not available to the ${caller.role} role`);
+    }
+    return true;
+  }
+
+  private async resolveCaller(request: FastifyRequest): Promise<Caller> {
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedError('A Bearer access token is required');
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
+    } catch {
+      throw new UnauthorizedError('The access token is invalid or has expired');
+    }
+    const [row] = (await this.dataSource.query(
+      `SELECT u.id, u.email, u.role, u.region_id, u.agency_id, u.active,
+              CASE
+                WHEN u.region_id IS NULL THEN NULL
+                WHEN u.role = 'AGENCY_REP' THEN ARRAY[u.region_id]
+                ELSE ARRAY(SELECT r.id FROM regions r WHERE r.id = u.region_id OR r.parent_id = u.region_id)
+              END AS region_ids
+         FROM users u
+        WHERE u.id = $1`,
+      [payload.sub],
+    )) as CallerRow[];
+    if (!row || !row.active) throw new UnauthorizedError('The account is unknown or deactivated');
+    return {
+      userId: row.id,
+      email: row.email,
+      role: row.role,
+      regionId: row.region_id,
+      agencyId: row.agency_id,
+      regionIds: row.region_ids,
+      requestId: String(request.id),
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { join } from 'node:path';
+import type { AppConfig } from '../config/config.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+
+export interface DatabaseServer {
+  url: string;
+  /** Stops the embedded server; a no-op for an external one. */
+  close(): Promise<void>;
+  embedded: boolean;
+}
+
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL keeping its data under DATA_DIR/pg. */
+export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, onLog?: (m: unknown) => void): Promise<DatabaseServer> {
+  if (config.databaseUrl) {
+    return { url: config.databaseUrl, close: async () => undefined, embedded: false };
+  }
+  const server = await startEmbeddedPostgres({ databaseDir: join(config.dataDir, 'pg'), persistent: true, onLog });
+  return { url: server.url, close: () => server.stop(), embedded: true };
+}

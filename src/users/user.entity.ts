@@ -1,0 +1,57 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Region } from '../regions/region.entity.js';
+
+export const ROLES = ['ADMIN', 'ORGANIZER', 'AGENCY_REP', 'VIEWER', 'CHECKIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles bound to a region; AGENCY_REP is bound to an agency (and carries that agency's region). */
+export const REGION_BOUND_ROLES: readonly Role[] = ['ORGANIZER', 'VIEWER', 'CHECKIN'];
+
+@Entity('users')
+// The binding each role needs is enforced by the database too, not only by the service.
+@Check(
+  'ck_users_role_binding',
+  `(role = 'ADMIN' AND region_id IS NULL AND agency_id IS NULL)
+   OR (role IN ('ORGANIZER', 'VIEWER', 'CHECKIN') AND region_id IS NOT NULL AND agency_id IS NULL)
+   OR (role = 'AGENCY_REP' AND region_id IS NOT NULL AND agency_id IS NOT NULL)`,
+)
+export class User {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_users' })
+  id: string;
+
+  /** Stored lower-cased, so the unique index is case-insensitive in effect. */
+  @Index('uq_users_email', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  fullName: string;
+
+  /** argon2id hash; never leaves the service. */
+  @Column({ type: 'varchar', length: 255, select: false })
+  passwordHash: string;
+
+  @Column({ type: 'enum', enum: ROLES, enumName: 'user_role' })
+  role: Role;
+
+  @Index('ix_users_region_id')
+  @Column({ type: 'uuid', nullable: true })
+  regionId: string | null;
+
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'fk_users_region' })
+  region?: Relation<Region>;
+
+  @Index('ix_users_agency_id')
+  @Column({ type: 'uuid', nullable: true })
+  agencyId: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

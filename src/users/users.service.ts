@@ -1,0 +1,148 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { Caller } from '../common/caller.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
+import { type Page, page } from '../common/pagination.js';
+import { containsPattern } from '../common/sql.js';
+import { assertRegionReachable, canReachRegion } from '../common/scope.js';
+import { Region } from '../regions/region.entity.js';
+import { type CreateUserDto, type UpdateUserDto, type UserQuery, type UserResponse, toUserResponse } from './dto/user.dto.js';
+import { hashPassword } from './passwords.js';
+import { REGION_BOUND_ROLES, type Role, User } from './user.entity.js';
+
+/** Roles an ORGANIZER may hand out inside its own region: door staff and agency contacts. */
+const ORGANIZER_MANAGED_ROLES: readonly Role[] = ['AGENCY_REP', 'CHECKIN'];
+
+interface Binding {
+  role: Role;
+  regionId: string | null;
+  agencyId: string | null;
+}
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** On an empty database, the first ADMIN comes from ADMIN_EMAIL / ADMIN_PASSWORD. */
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.admin;
+    if (!admin) return;
+    const passwordHash = await hashPassword(admin.password);
+    await this.dataSource.transaction(async (manager) => {
+      // The lock makes two processes starting together create one admin, not two.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['netralitas:first-admin']);
+      if ((await manager.count(User)) > 0) return;
+      const user = await manager.save(User, manager.create(User, { email: admin.email, fullName: 'Administrator', passwordHash, role: 'ADMIN', active: true }));
+      await this.audit.record(manager, null, { action: 'create', entity: 'user', entityId: user.id, regionId: null, changes: { email: user.email, role: 'ADMIN', reason: 'first admin from ADMIN_EMAIL' } });
+      this.logger.log(`Created the first ADMIN ${admin.email}`);
+    });
+  }
+
+  async findMe(caller: Caller): Promise<UserResponse> {
+    return toUserResponse(await this.findReachable(caller, caller.userId));
+  }
+
+  async list(caller: Caller, query: UserQuery): Promise<Page<UserResponse>> {
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (caller.regionIds !== null) qb.andWhere('u.region_id = ANY(:regionIds)', { regionIds: caller.regionIds });
+    if (query.regionId) {
+      assertRegionReachable(caller, query.regionId, 'Region', query.regionId);
+      qb.andWhere('u.region_id = :regionId', { regionId: query.regionId });
+    }
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.q) {
+      qb.andWhere(new Brackets((w) => w.where('u.full_name ILIKE :q').orWhere('u.email ILIKE :q')), { q: containsPattern(query.q) });
+    }
+    const [rows, total] = await qb.orderBy('u.email').take(query.limit).skip(query.offset).getManyAndCount();
+    return page(rows, total, query, toUserResponse);
+  }
+
+  async get(caller: Caller, id: string): Promise<UserResponse> {
+    return toUserResponse(await this.findReachable(caller, id));
+  }
+
+  async create(caller: Caller, dto: CreateUserDto): Promise<UserResponse> {
+    this.assertMayGrant(caller, dto.role);
+    const passwordHash = await hashPassword(dto.password);
+    return this.dataSource.transaction(async (manager) => {
+      const binding = await this.resolveBinding(manager, caller, { role: dto.role, regionId: dto.regionId ?? null, agencyId: dto.agencyId ?? null });
+      if (await manager.exists(User, { where: { email: dto.email } })) {
+        throw new ConflictError(`A user with email ${dto.email} already exists`, 'duplicate-email', { errors: [{ field: 'email', message: 'is already registered' }] });
+      }
+      const user = await manager.save(User, manager.create(User, { email: dto.email, fullName: dto.fullName, passwordHash, ...binding, active: true }));
+      await this.audit.record(manager, caller, { action: 'create', entity: 'user', entityId: user.id, regionId: user.regionId, changes: { email: user.email, fullName: user.fullName, ...binding } });
+      return toUserResponse(user);
+    });
+  }
+
+  async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.findReachable(caller, id, manager);
+      this.assertMayGrant(caller, user.role);
+      if (dto.role) this.assertMayGrant(caller, dto.role);
+      if (user.id === caller.userId && (dto.active === false || (dto.role && dto.role !== user.role))) {
+        throw new ConflictError('You cannot deactivate yourself or change your own role', 'self-lockout');
+      }
+      const bindingChanged = dto.role !== undefined || dto.regionId !== undefined || dto.agencyId !== undefined;
+      const role = dto.role ?? user.role;
+      const binding = bindingChanged
+        ? await this.resolveBinding(manager, caller, {
+            role,
+            // A role change drops the old binding unless a new one is given.
+            regionId: dto.regionId !== undefined ? dto.regionId : role === user.role ? user.regionId : null,
+            agencyId: dto.agencyId !== undefined ? dto.agencyId : role === user.role ? user.agencyId : null,
+          })
+        : {};
+      const changes = { ...pick(dto, ['fullName', 'active']), ...binding, ...(passwordHash ? { passwordChanged: true } : {}) };
+      await manager.update(User, { id }, { ...pick(dto, ['fullName', 'active']), ...binding, ...(passwordHash ? { passwordHash } : {}) });
+      await this.audit.record(manager, caller, { action: 'update', entity: 'user', entityId: id, regionId: (binding as Binding).regionId ?? user.regionId, changes });
+      return toUserResponse(await manager.findOneByOrFail(User, { id }));
+    });
+  }
+
+  private async findReachable(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<User> {
+    const user = await manager.findOneBy(User, { id });
+    // Users without a region (ADMINs) are visible to ADMINs only.
+    if (!user || (user.id !== caller.userId && !canReachRegion(caller, user.regionId))) throw new NotFoundError('User', id);
+    return user;
+  }
+
+  private assertMayGrant(caller: Caller, role: Role): void {
+    if (caller.role === 'ADMIN') return;
+    if (caller.role === 'ORGANIZER' && ORGANIZER_MANAGED_ROLES.includes(role)) return;
+    throw new ForbiddenError(`A ${caller.role} cannot manage ${role} users`);
+  }
+
+  /** Checks that the role has exactly the binding it needs, and that the binding is within the caller's reach. */
+  private async resolveBinding(manager: EntityManager, caller: Caller, wanted: Binding): Promise<Binding> {
+    if (wanted.role === 'ADMIN') {
+      if (wanted.regionId || wanted.agencyId) throw ValidationError.field(wanted.regionId ? 'regionId' : 'agencyId', 'an ADMIN is not bound to a region or an agency');
+      return { role: 'ADMIN', regionId: null, agencyId: null };
+    }
+    if (REGION_BOUND_ROLES.includes(wanted.role)) {
+      if (wanted.agencyId) throw ValidationError.field('agencyId', `a ${wanted.role} is bound to a region, not an agency`);
+      if (!wanted.regionId) throw ValidationError.field('regionId', `regionId is required for a ${wanted.role}`);
+      const region = await manager.findOneBy(Region, { id: wanted.regionId });
+      if (!region || !canReachRegion(caller, region.id)) throw new NotFoundError('Region', wanted.regionId);
+      return { role: wanted.role, regionId: region.id, agencyId: null };
+    }
+    if (!wanted.agencyId) throw ValidationError.field('agencyId', 'agencyId is required for an AGENCY_REP');
+    const [agency] = (await manager.query('SELECT region_id FROM agencies WHERE id = $1', [wanted.agencyId])) as Array<{ region_id: string }>;
+    if (!agency || !canReachRegion(caller, agency.region_id)) throw new NotFoundError('Agency', wanted.agencyId);
+    return { role: 'AGENCY_REP', regionId: agency.region_id, agencyId: wanted.agencyId };
+  }
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]])) as Partial<Pick<T, K>>;
+}
