@@ -1,0 +1,52 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { cloneTemplateDatabase } from './test-database.js';
+
+export const ADMIN = { email: 'admin@netralitas.test', password: 'admin-password-123' };
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** supertest bound to the running server. */
+  http: () => TestAgent;
+  databaseUrl: string;
+  /** Logs in and returns the Authorization header value. */
+  login(email: string, password: string): Promise<string>;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+/** The real AppModule on a fresh clone of the migrated template database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await cloneTemplateDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '.data/test',
+    ...env,
+  });
+  const app = await createApp(config, database.url);
+  const http = () => request(app.getHttpServer());
+  const login = async (email: string, password: string) => {
+    const response = await http().post('/api/v1/auth/login').send({ email, password });
+    if (response.status !== 200) throw new Error(`login ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return `Bearer ${response.body.accessToken as string}`;
+  };
+  const adminToken = await login(ADMIN.email, ADMIN.password);
+  return {
+    app,
+    http,
+    databaseUrl: database.url,
+    login,
+    adminToken,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
