@@ -80,7 +80,9 @@ export class ConfigError extends Error {}
 
 /** Reads and validates the environment; throws a ConfigError listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = plainToInstance(Environment, { ...env }, { exposeDefaultValues: true });
+  // An empty variable (common in compose files and CI) means "not set".
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = plainToInstance(Environment, given, { exposeDefaultValues: true });
   const problems = validateSync(parsed, { whitelist: false }).flatMap((e) => Object.values(e.constraints ?? {}));
   if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
     problems.push('JWT_SECRET is required when NODE_ENV=production');

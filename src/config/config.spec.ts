@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  const dataDir = () => mkdtempSync(join(tmpdir(), 'netralitas-config-'));
+
+  it('applies defaults and generates a JWT secret kept under DATA_DIR outside production', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config).toMatchObject({ port: 3000, nodeEnv: 'development', jwtExpiresIn: 3600, dataDir: dir, databaseUrl: undefined });
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(config.jwtSecret);
+    expect(loadConfig({ DATA_DIR: dir }).jwtSecret).toBe(config.jwtSecret);
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow(/JWT_SECRET is required when NODE_ENV=production/);
+  });
+
+  it('lists every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', ADMIN_EMAIL: 'admin@x.id', DATA_DIR: dataDir() });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(message).toMatch(/JWT_SECRET must be at least 32 characters/);
+    expect(message).toMatch(/ADMIN_EMAIL and ADMIN_PASSWORD must be set together/);
+  });
+
+  it('lower-cases the admin email', () => {
+    const config = loadConfig({ ADMIN_EMAIL: 'Admin@BatuKota.go.id', ADMIN_PASSWORD: 'long-enough', DATA_DIR: dataDir() });
+    expect(config.admin).toEqual({ email: 'admin@batukota.go.id', password: 'long-enough' });
+  });
+});
