@@ -1,0 +1,10 @@
+// npm run bench — prints each benchmark as a table, figures relative to a baseline of the same run.
+import { benchRequests } from './requests.js';
+
+const benches = [['Request throughput (16 concurrent, loopback)', benchRequests]];
+
+for (const [title, run] of benches) {
+  const rows = await run();
+  console.log(`\n${title}`);
+  console.table(rows.map(([what, value, relative]) => ({ what, value, relative })));
+}

@@ -1,0 +1,86 @@
+// Shared pieces of the benchmarks: a throwaway database, the real app on a loopback port,
+// and a bounded request loop. Everything runs on 127.0.0.1 and stops by itself.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createApp } from '../dist/app.js';
+import { loadConfig } from '../dist/config/config.js';
+import { startEmbeddedPostgres } from '../dist/database/embedded-postgres.js';
+
+export const ADMIN = { email: 'bench@netralitas.local', password: 'bench-password-123' };
+
+/** A fresh database (on DATABASE_URL's server, or an embedded one) and the app on it. */
+export async function startBenchApp() {
+  let serverUrl = process.env.DATABASE_URL;
+  let embedded;
+  let folder;
+  if (!serverUrl) {
+    folder = mkdtempSync(join(tmpdir(), 'netralitas-bench-'));
+    chmodSync(folder, 0o755);
+    embedded = await startEmbeddedPostgres({ databaseDir: join(folder, 'pg'), persistent: false });
+    serverUrl = embedded.url;
+  }
+  const database = `netralitas_bench_${randomBytes(4).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${database}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: randomBytes(32).toString('hex'), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATA_DIR: join(tmpdir(), 'netralitas-bench-data') });
+  const app = await createApp(config, url.toString());
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${app.getHttpServer().address().port}/api/v1`;
+  const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const token = `Bearer ${(await login.json()).accessToken}`;
+  return {
+    base,
+    token,
+    databaseUrl: url.toString(),
+    async close() {
+      await app.close();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      if (embedded) await embedded.stop();
+      if (folder) rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function adminQuery(serverUrl, sql) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Sends `total` requests with `concurrency` in flight and returns requests per second.
+ * Every response must have the expected status, or the run fails: a fast error is not speed.
+ */
+export async function load({ url, total = 2000, concurrency = 16, init = {}, expectStatus = 200 }) {
+  let sent = 0;
+  const started = process.hrtime.bigint();
+  const worker = async () => {
+    while (sent < total) {
+      sent += 1;
+      const response = await fetch(url, init);
+      await response.arrayBuffer();
+      if (response.status !== expectStatus) throw new Error(`${url}: expected ${expectStatus}, got ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return total / seconds;
+}
+
+export async function timed(work) {
+  const started = process.hrtime.bigint();
+  const result = await work();
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, result };
+}
+
+export function ratio(value, baseline) {
+  return `${(value / baseline).toFixed(2)}×`;
+}
