@@ -140,6 +140,14 @@ describe('regions and users: roles and tenancy', () => {
       expect(toAdmin.body).toMatchObject({ role: 'ADMIN', regionId: null, agencyId: null });
     });
 
+    it('refuses null for fields that cannot be cleared, naming them', async () => {
+      const user = await createUser(t, 'VIEWER', { regionId: r.batu.id });
+      const response = await t.http().patch(`/api/v1/users/${user.id}`).set('Authorization', t.adminToken).send({ fullName: null, active: null }).expect(400);
+      expect(new Set(response.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['active', 'fullName']));
+      const region = await t.http().patch(`/api/v1/regions/${r.batu.id}`).set('Authorization', t.adminToken).send({ name: null }).expect(400);
+      expect(region.body.errors[0].field).toBe('name');
+    });
+
     it('does not let an ADMIN lock itself out', async () => {
       const me = await t.http().get('/api/v1/auth/me').set('Authorization', t.adminToken).expect(200);
       await t.http().patch(`/api/v1/users/${me.body.id}`).set('Authorization', t.adminToken).send({ active: false }).expect(409);

@@ -39,3 +39,11 @@ export function listRegionIds(caller: Caller, requested?: string): string[] | nu
   }
   return caller.regionIds;
 }
+
+/**
+ * An agency's own records (the agency, its people): within the caller's regions, and for an
+ * AGENCY_REP only its own agency. Like any other boundary, the others answer 404.
+ */
+export function canReachAgency(caller: Caller, agency: { id: string; regionId: string }): boolean {
+  return canReachRegion(caller, agency.regionId) && (caller.role !== 'AGENCY_REP' || caller.agencyId === agency.id);
+}

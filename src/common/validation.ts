@@ -1,4 +1,6 @@
 import { Param, ParseUUIDPipe, ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import { type ClassConstructor, plainToInstance } from 'class-transformer';
+import { ValidateIf, validateSync } from 'class-validator';
 import { ValidationError, type FieldError } from './errors.js';
 
 /** Flattens nested class-validator errors into `{ field: 'attendees.0.personId', message }`. */
@@ -30,3 +32,18 @@ export function createValidationPipe(): ValidationPipe {
 /** A UUID path parameter; anything else is a 400 naming the parameter. */
 export const IdParam = (name = 'id') =>
   Param(name, new ParseUUIDPipe({ exceptionFactory: () => ValidationError.field(name, `${name} must be a UUID`) }));
+
+/**
+ * For PATCH fields that may be omitted but not cleared: unlike @IsOptional(), which skips
+ * null as well, a null is validated (and refused) instead of reaching a NOT NULL column.
+ */
+export const IsOmittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/**
+ * The global pipe's checks for input that does not arrive as a request body (a CSV row, a PATCH
+ * merged with the stored record): same DTO classes and messages, one message per field.
+ */
+export function validateInput<T extends object>(cls: ClassConstructor<T>, plain: object): { value: T; errors: FieldError[] } {
+  const value = plainToInstance(cls, plain);
+  return { value, errors: fieldErrors(validateSync(value, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true })) };
+}

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Agency } from '../agencies/agency.entity.js';
 import { Region } from '../regions/region.entity.js';
 
 export const ROLES = ['ADMIN', 'ORGANIZER', 'AGENCY_REP', 'VIEWER', 'CHECKIN'] as const;
@@ -45,6 +46,10 @@ export class User {
   @Index('ix_users_agency_id')
   @Column({ type: 'uuid', nullable: true })
   agencyId: string | null;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agency_id', foreignKeyConstraintName: 'fk_users_agency' })
+  agency?: Relation<Agency>;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { Agency } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Caller } from '../common/caller.js';
@@ -137,9 +138,9 @@ export class UsersService implements OnApplicationBootstrap {
       return { role: wanted.role, regionId: region.id, agencyId: null };
     }
     if (!wanted.agencyId) throw ValidationError.field('agencyId', 'agencyId is required for an AGENCY_REP');
-    const [agency] = (await manager.query('SELECT region_id FROM agencies WHERE id = $1', [wanted.agencyId])) as Array<{ region_id: string }>;
-    if (!agency || !canReachRegion(caller, agency.region_id)) throw new NotFoundError('Agency', wanted.agencyId);
-    return { role: 'AGENCY_REP', regionId: agency.region_id, agencyId: wanted.agencyId };
+    const agency = await manager.findOneBy(Agency, { id: wanted.agencyId });
+    if (!agency || !canReachRegion(caller, agency.regionId)) throw new NotFoundError('Agency', wanted.agencyId);
+    return { role: 'AGENCY_REP', regionId: agency.regionId, agencyId: agency.id };
   }
 }
 

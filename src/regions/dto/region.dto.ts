@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
+import { IsOmittable } from '../../common/validation.js';
 import { INDONESIAN_TIMEZONES, type IndonesianTimezone, REGION_LEVELS, type Region, type RegionLevel } from '../region.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -36,7 +37,7 @@ export class CreateRegionDto {
 
 export class UpdateRegionDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MinLength(2)
@@ -44,7 +45,7 @@ export class UpdateRegionDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: INDONESIAN_TIMEZONES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(INDONESIAN_TIMEZONES, { message: TIMEZONE_MESSAGE })
   timezone?: IndonesianTimezone;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
+import { IsOmittable } from '../../common/validation.js';
 import { ROLES, type Role, type User } from '../user.entity.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -44,7 +45,7 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
   @IsString()
   @MinLength(2)
@@ -52,14 +53,14 @@ export class UpdateUserDto {
   fullName?: string;
 
   @ApiPropertyOptional({ writeOnly: true, minLength: 10 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(10, { message: 'password must be at least 10 characters' })
   @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: Role;
 
@@ -74,7 +75,7 @@ export class UpdateUserDto {
   agencyId?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 }

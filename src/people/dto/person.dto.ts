@@ -1,0 +1,172 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../../common/pagination.js';
+import { IsOmittable } from '../../common/validation.js';
+import { EMPLOYMENT_TYPES, type EmploymentType, IsNipOfEmploymentType, normalizeNip } from '../nip.js';
+import type { Person } from '../person.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+const lowerToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() || null : value);
+/** Digits only ("19850312 201001 1 003" → 18 digits); blank is no NIP. */
+const toNip = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeNip(value) || null : value);
+
+const EMPLOYMENT_TYPE_MESSAGE = `employmentType must be one of ${EMPLOYMENT_TYPES.join(', ')}`;
+/** "0812-3456-7890", "+62 812 3456 7890", "(0341) 512345". */
+const PHONE = /^[+(]?\d[\d ().-]{5,28}$/;
+const PHONE_MESSAGE = 'phone must be a phone number such as 0812-3456-7890 or +62 812 3456 7890';
+
+/** What a person is, whichever way it arrives (JSON body or a CSV row). */
+export class PersonFields {
+  @ApiProperty({ example: 'Dr. Siti Rahmawati, S.Sos., M.Si.' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({ example: '198503122010011003', description: '18 digits; required for PNS, CPNS and PPPK, optional for NON_ASN and EXTERNAL' })
+  @Transform(toNip)
+  @IsNipOfEmploymentType()
+  nip?: string | null;
+
+  @ApiProperty({ enum: EMPLOYMENT_TYPES })
+  @IsIn(EMPLOYMENT_TYPES, { message: EMPLOYMENT_TYPE_MESSAGE })
+  employmentType: EmploymentType;
+
+  @ApiPropertyOptional({ example: 'Kepala Bidang Politik Dalam Negeri' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(200)
+  position?: string | null;
+
+  @ApiPropertyOptional({ example: '0812-3456-7890' })
+  @IsOptional()
+  @Transform(trimToNull)
+  @Matches(PHONE, { message: PHONE_MESSAGE })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: 'siti.rahmawati@batukota.go.id' })
+  @IsOptional()
+  @Transform(lowerToNull)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string | null;
+}
+
+export class CreatePersonDto extends PersonFields {
+  @ApiProperty({ format: 'uuid', description: 'The person takes its region from the agency' })
+  @IsUUID('all', { message: 'agencyId must be a UUID' })
+  agencyId: string;
+}
+
+/** `null` clears an optional field; the NIP is checked against the resulting employment type. */
+export class UpdatePersonDto {
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(toNip)
+  @IsString({ message: 'nip must be a string of 18 digits' })
+  nip?: string | null;
+
+  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
+  @IsOmittable()
+  @IsIn(EMPLOYMENT_TYPES, { message: EMPLOYMENT_TYPE_MESSAGE })
+  employmentType?: EmploymentType;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(200)
+  position?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOmittable()
+  @IsUUID('all', { message: 'agencyId must be a UUID' })
+  agencyId?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(trimToNull)
+  @Matches(PHONE, { message: PHONE_MESSAGE })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @Transform(lowerToNull)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string | null;
+}
+
+/** The NIP rule on its own, for a PATCH that changes the NIP or the employment type. */
+export class NipOfEmploymentType {
+  @IsNipOfEmploymentType()
+  nip: string | null;
+
+  @IsIn(EMPLOYMENT_TYPES)
+  employmentType: EmploymentType;
+}
+
+export class PersonQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'agencyId must be a UUID' })
+  agencyId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'regionId must be a UUID' })
+  regionId?: string;
+
+  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
+  @IsOptional()
+  @IsIn(EMPLOYMENT_TYPES, { message: EMPLOYMENT_TYPE_MESSAGE })
+  employmentType?: EmploymentType;
+
+  @ApiPropertyOptional({ description: 'Part of the name (case-insensitive), or the start of the NIP' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class PersonResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() regionId: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ nullable: true, type: String }) nip: string | null;
+  @ApiProperty({ enum: EMPLOYMENT_TYPES }) employmentType: EmploymentType;
+  @ApiProperty({ nullable: true, type: String }) position: string | null;
+  @ApiProperty() agencyId: string;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export function toPersonResponse(person: Person): PersonResponse {
+  return {
+    id: person.id,
+    regionId: person.regionId,
+    fullName: person.fullName,
+    nip: person.nip,
+    employmentType: person.employmentType,
+    position: person.position,
+    agencyId: person.agencyId,
+    phone: person.phone,
+    email: person.email,
+    createdAt: person.createdAt.toISOString(),
+    updatedAt: person.updatedAt.toISOString(),
+  };
+}
