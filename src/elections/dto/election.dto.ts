@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../common/instants.js';
+import { PageQuery } from '../../common/pagination.js';
+import { ELECTION_TYPES, type Election, type ElectionType } from '../election.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const TYPE_MESSAGE = `type must be one of ${ELECTION_TYPES.join(', ')}`;
+
+export class CreateElectionDto {
+  @ApiProperty({ example: 'Pilkada Serentak 2024' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: ELECTION_TYPES })
+  @IsIn(ELECTION_TYPES, { message: TYPE_MESSAGE })
+  type: ElectionType;
+
+  @ApiProperty({ example: '2024-11-27', format: 'date' })
+  @IsCalendarDate()
+  votingDate: string;
+}
+
+export class ElectionQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ELECTION_TYPES })
+  @IsOptional()
+  @IsIn(ELECTION_TYPES, { message: TYPE_MESSAGE })
+  type?: ElectionType;
+
+  @ApiPropertyOptional({ description: 'Matches the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class ElectionResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ELECTION_TYPES }) type: ElectionType;
+  @ApiProperty({ format: 'date' }) votingDate: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export function toElectionResponse(election: Election): ElectionResponse {
+  return {
+    id: election.id,
+    name: election.name,
+    type: election.type,
+    votingDate: election.votingDate,
+    createdAt: election.createdAt.toISOString(),
+    updatedAt: election.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '../common/caller.js';
+import { buildCalendarFeed, buildEventCalendar, type CalendarEvent } from '../documents/ics.js';
+import { formatTimeRange, toLocalIso } from '../documents/indonesian-time.js';
+import { RegionsService } from '../regions/regions.service.js';
+import type { EventSpeaker } from './event-speaker.entity.js';
+import type { Event } from './event.entity.js';
+import { EventsRepository, seesDrafts } from './events.repository.js';
+
+export interface CalendarFile {
+  filename: string;
+  body: string;
+}
+
+/**
+ * iCalendar files: one event, or a region's feed for calendar apps to subscribe to. The feed
+ * holds what the caller may read: SCHEDULED, COMPLETED and CANCELLED events (so a cancellation
+ * reaches subscribers), and DRAFTs too for organizers, marked tentative.
+ */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly repository: EventsRepository,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async eventCalendar(caller: Caller, id: string): Promise<CalendarFile> {
+    const event = await this.repository.findReadableEvent(caller, id);
+    const programme = (await this.repository.findProgrammes([id])).get(id)!;
+    const localDate = toLocalIso(event.startsAt, event.region!.timezone).slice(0, 10);
+    return { filename: `${slug(event.title)}-${localDate}.ics`, body: buildEventCalendar(toCalendarEvent(event, programme)) };
+  }
+
+  async regionFeed(caller: Caller, regionId: string): Promise<CalendarFile> {
+    const region = await this.regions.findReachable(caller, regionId);
+    const qb = this.repository.selectEvents().where('e.region_id = :regionId', { regionId });
+    if (!seesDrafts(caller)) qb.andWhere("e.status <> 'DRAFT'");
+    const events = await qb.orderBy('e.starts_at').addOrderBy('e.id').getMany();
+    const programmes = await this.repository.findProgrammes(events.map((event) => event.id));
+    const body = buildCalendarFeed(
+      events.map((event) => toCalendarEvent(event, programmes.get(event.id)!)),
+      { name: `Netralitas ASN — ${region.name}`, timezone: region.timezone },
+    );
+    return { filename: `netralitas-${region.code}.ics`, body };
+  }
+}
+
+function toCalendarEvent(event: Event, programme: readonly EventSpeaker[]): CalendarEvent {
+  const timezone = event.region!.timezone;
+  const cancelled = event.status === 'CANCELLED';
+  const speakers = programme.map((slot) => {
+    const who = [slot.speaker!.fullName, slot.speaker!.title].filter(Boolean).join(', ');
+    return `${slot.order}. ${formatTimeRange(slot.startsAt, slot.endsAt, timezone)} — ${who}: ${slot.topic}`;
+  });
+  const description = [
+    cancelled ? `DIBATALKAN: ${event.cancellationReason}` : null,
+    speakers.length > 0 ? `Narasumber:\n${speakers.join('\n')}` : null,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    id: event.id,
+    // Not every calendar app shows STATUS:CANCELLED; the title says it to everyone.
+    title: cancelled ? `DIBATALKAN: ${event.title}` : event.title,
+    description: description || null,
+    venueName: event.venueName,
+    venueAddress: event.venueAddress,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timezone,
+    status: event.status,
+    organizer: event.organizer,
+    updatedAt: event.updatedAt,
+    sequence: event.revision,
+  };
+}
+
+/** A file name a browser keeps as it is: ASCII letters, digits and dashes. */
+function slug(text: string): string {
+  const ascii = text.normalize('NFKD').replace(/[^\x20-\x7e]/g, '');
+  return ascii.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'event';
+}

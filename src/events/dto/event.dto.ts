@@ -1,0 +1,363 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { INSTANT_EXAMPLE, IsInstant, IsInstantOrDate } from '../../common/instants.js';
+import { PageQuery } from '../../common/pagination.js';
+import { IsOmittable } from '../../common/validation.js';
+import { toLocalIso } from '../../documents/indonesian-time.js';
+import { INDONESIAN_TIMEZONES, type IndonesianTimezone } from '../../regions/region.entity.js';
+import type { EventSpeaker } from '../event-speaker.entity.js';
+import { EVENT_STATUSES, EVENT_TYPES, type Event, type EventStatus, type EventType } from '../event.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const TYPE_MESSAGE = `type must be one of ${EVENT_TYPES.join(', ')}`;
+/** NETRALITAS_ASN, ANTI_RADIKALISME, PENGAWASAN_PARTISIPATIF: codes, not prose, so reports can group by them. */
+const TOPIC_CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+const TOPIC_MESSAGE = 'each topic must be an UPPER_SNAKE code such as NETRALITAS_ASN';
+export const MAX_CAPACITY = 100_000;
+
+export class CreateEventDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the caller's own regency or city" })
+  @IsOptional()
+  @IsUUID('all', { message: 'regionId must be a UUID' })
+  regionId?: string;
+
+  @ApiProperty({ example: 'Sosialisasi Netralitas ASN dan Anti Radikalisme' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  title: string;
+
+  @ApiProperty({ enum: EVENT_TYPES })
+  @IsIn(EVENT_TYPES, { message: TYPE_MESSAGE })
+  type: EventType;
+
+  @ApiPropertyOptional({ type: [String], example: ['NETRALITAS_ASN', 'ANTI_RADIKALISME'], default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'topics must not repeat a topic' })
+  @MaxLength(60, { each: true })
+  @Matches(TOPIC_CODE, { each: true, message: TOPIC_MESSAGE })
+  topics?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'electionId must be a UUID' })
+  electionId?: string | null;
+
+  @ApiPropertyOptional({ example: 'Bakesbangpol Kota Batu', nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  organizer?: string | null;
+
+  @ApiProperty({ example: 'GOR Gajah Mada' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  venueName: string;
+
+  @ApiPropertyOptional({ example: 'Jl. Gajah Mada, Kecamatan Batu, Kota Batu', nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  venueAddress?: string | null;
+
+  @ApiProperty({ example: INSTANT_EXAMPLE, description: 'ISO 8601 with a UTC offset' })
+  @IsInstant()
+  startsAt: string;
+
+  @ApiProperty({ example: '2024-10-29T16:00:00+07:00', description: 'ISO 8601 with a UTC offset; after startsAt' })
+  @IsInstant()
+  endsAt: string;
+
+  @ApiProperty({ example: 500, minimum: 1 })
+  @IsInt({ message: 'capacity must be a whole number' })
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity: number;
+
+  @ApiPropertyOptional({ example: '000.1.2/123/35.79.401/2024', nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  letterNumber?: string | null;
+}
+
+/**
+ * Every field of an event but its region (an event does not move between tenants) and its
+ * status (changed by publish, cancel, complete). Optional text may be cleared with null.
+ */
+export class UpdateEventDto {
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: EVENT_TYPES })
+  @IsOmittable()
+  @IsIn(EVENT_TYPES, { message: TYPE_MESSAGE })
+  type?: EventType;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'topics must not repeat a topic' })
+  @MaxLength(60, { each: true })
+  @Matches(TOPIC_CODE, { each: true, message: TOPIC_MESSAGE })
+  topics?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'electionId must be a UUID' })
+  electionId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  organizer?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  venueName?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  venueAddress?: string | null;
+
+  @ApiPropertyOptional({ example: INSTANT_EXAMPLE })
+  @IsOmittable()
+  @IsInstant()
+  startsAt?: string;
+
+  @ApiPropertyOptional({ example: '2024-10-29T16:00:00+07:00' })
+  @IsOmittable()
+  @IsInstant()
+  endsAt?: string;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOmittable()
+  @IsInt({ message: 'capacity must be a whole number' })
+  @Min(1)
+  @Max(MAX_CAPACITY)
+  capacity?: number;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  letterNumber?: string | null;
+}
+
+export class CancelEventDto {
+  @ApiProperty({ example: 'Ditunda karena bertepatan dengan jadwal debat publik KPU' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3, { message: 'reason must say why the event is cancelled (at least 3 characters)' })
+  @MaxLength(500)
+  reason: string;
+}
+
+export class ProgrammeSlotDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'speakerId must be a UUID' })
+  speakerId: string;
+
+  @ApiProperty({ example: 'Netralitas ASN dalam Pilkada Serentak 2024' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  topic: string;
+
+  @ApiProperty({ example: '2024-10-29T13:30:00+07:00' })
+  @IsInstant()
+  startsAt: string;
+
+  @ApiProperty({ example: '2024-10-29T14:30:00+07:00' })
+  @IsInstant()
+  endsAt: string;
+
+  @ApiProperty({ minimum: 1, example: 1 })
+  @IsInt({ message: 'order must be a whole number' })
+  @Min(1)
+  @Max(1000)
+  order: number;
+}
+
+export class SetProgrammeDto {
+  @ApiProperty({ type: [ProgrammeSlotDto], description: 'The whole programme; replaces the previous one. [] clears it.' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ProgrammeSlotDto)
+  speakers: ProgrammeSlotDto[];
+
+  @ApiPropertyOptional({ default: false, description: 'Book speakers who are already booked in an overlapping event' })
+  @IsOptional()
+  @IsBoolean({ message: 'force must be true or false' })
+  force?: boolean;
+}
+
+export class EventQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'regionId must be a UUID' })
+  regionId?: string;
+
+  @ApiPropertyOptional({ description: 'Events still running at or after this instant (endsAt > from)', example: '2024-10-01T00:00:00+07:00' })
+  @IsOptional()
+  @IsInstantOrDate()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Events starting before this instant (startsAt < to)', example: '2024-11-01T00:00:00+07:00' })
+  @IsOptional()
+  @IsInstantOrDate()
+  to?: string;
+
+  @ApiPropertyOptional({ enum: EVENT_STATUSES })
+  @IsOptional()
+  @IsIn(EVENT_STATUSES, { message: `status must be one of ${EVENT_STATUSES.join(', ')}` })
+  status?: EventStatus;
+
+  @ApiPropertyOptional({ enum: EVENT_TYPES })
+  @IsOptional()
+  @IsIn(EVENT_TYPES, { message: TYPE_MESSAGE })
+  type?: EventType;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'electionId must be a UUID' })
+  electionId?: string;
+
+  @ApiPropertyOptional({ description: 'Matches the title' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class ProgrammeSlotResponse {
+  @ApiProperty() speakerId: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
+  @ApiProperty({ nullable: true, type: String }) organization: string | null;
+  @ApiProperty() topic: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ example: '2024-10-29T13:30:00+07:00' }) startsAtLocal: string;
+  @ApiProperty({ example: '2024-10-29T14:30:00+07:00' }) endsAtLocal: string;
+  @ApiProperty() order: number;
+}
+
+export class EventResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() regionId: string;
+  @ApiProperty({ enum: INDONESIAN_TIMEZONES, description: "The region's zone" }) timezone: IndonesianTimezone;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: EVENT_TYPES }) type: EventType;
+  @ApiProperty({ type: [String] }) topics: string[];
+  @ApiProperty({ nullable: true, type: String }) electionId: string | null;
+  @ApiProperty({ nullable: true, type: String }) organizer: string | null;
+  @ApiProperty() venueName: string;
+  @ApiProperty({ nullable: true, type: String }) venueAddress: string | null;
+  @ApiProperty({ description: 'UTC' }) startsAt: string;
+  @ApiProperty({ description: 'UTC' }) endsAt: string;
+  @ApiProperty({ example: INSTANT_EXAMPLE, description: "In the region's zone" }) startsAtLocal: string;
+  @ApiProperty({ example: '2024-10-29T16:00:00+07:00', description: "In the region's zone" }) endsAtLocal: string;
+  @ApiProperty() capacity: number;
+  @ApiProperty({ nullable: true, type: String }) letterNumber: string | null;
+  @ApiProperty({ enum: EVENT_STATUSES }) status: EventStatus;
+  @ApiProperty({ nullable: true, type: String }) cancelledAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancellationReason: string | null;
+  @ApiProperty({ type: [ProgrammeSlotResponse], description: 'The programme, in order' }) speakers: ProgrammeSlotResponse[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+/** `event` comes with its region (for the zone), `programme` with its speakers, in order. */
+export function toEventResponse(event: Event, programme: readonly EventSpeaker[]): EventResponse {
+  const timezone = event.region!.timezone;
+  return {
+    id: event.id,
+    regionId: event.regionId,
+    timezone,
+    title: event.title,
+    type: event.type,
+    topics: event.topics,
+    electionId: event.electionId,
+    organizer: event.organizer,
+    venueName: event.venueName,
+    venueAddress: event.venueAddress,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    startsAtLocal: toLocalIso(event.startsAt, timezone),
+    endsAtLocal: toLocalIso(event.endsAt, timezone),
+    capacity: event.capacity,
+    letterNumber: event.letterNumber,
+    status: event.status,
+    cancelledAt: event.cancelledAt?.toISOString() ?? null,
+    cancellationReason: event.cancellationReason,
+    speakers: programme.map((slot) => toProgrammeSlotResponse(slot, timezone)),
+    createdAt: event.createdAt.toISOString(),
+    updatedAt: event.updatedAt.toISOString(),
+  };
+}
+
+function toProgrammeSlotResponse(slot: EventSpeaker, timezone: IndonesianTimezone): ProgrammeSlotResponse {
+  const speaker = slot.speaker!;
+  return {
+    speakerId: slot.speakerId,
+    fullName: speaker.fullName,
+    title: speaker.title,
+    organization: speaker.organization,
+    topic: slot.topic,
+    startsAt: slot.startsAt.toISOString(),
+    endsAt: slot.endsAt.toISOString(),
+    startsAtLocal: toLocalIso(slot.startsAt, timezone),
+    endsAtLocal: toLocalIso(slot.endsAt, timezone),
+    order: slot.order,
+  };
+}

@@ -1,0 +1,56 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Speaker } from '../speakers/speaker.entity.js';
+import { Event } from './event.entity.js';
+
+/**
+ * One slot of an event's programme: who speaks, on what, when. Both foreign keys include
+ * region_id, so the database itself keeps a slot in its event's region and its speaker in that
+ * region's registry (and Citus can co-locate the three tables).
+ */
+@Entity('event_speakers')
+@Index('uq_event_speakers_event_order', ['eventId', 'order'], { unique: true })
+@Check('ck_event_speakers_ends_after_start', 'ends_at > starts_at')
+export class EventSpeaker {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_event_speakers' })
+  id: string;
+
+  /** The event's region (the distribution column, DESIGN §6). */
+  @Column({ type: 'uuid' })
+  regionId: string;
+
+  @Column({ type: 'uuid' })
+  eventId: string;
+
+  /** The programme is part of the event: it goes with it. */
+  @ManyToOne(() => Event, { onDelete: 'CASCADE' })
+  @JoinColumn([
+    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_event_speakers_event' },
+    { name: 'event_id', referencedColumnName: 'id' },
+  ])
+  event?: Relation<Event>;
+
+  /** The double-booking check looks up every booking of a speaker. */
+  @Index('ix_event_speakers_speaker_id')
+  @Column({ type: 'uuid' })
+  speakerId: string;
+
+  @ManyToOne(() => Speaker, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_event_speakers_speaker' },
+    { name: 'speaker_id', referencedColumnName: 'id' },
+  ])
+  speaker?: Relation<Speaker>;
+
+  @Column({ type: 'varchar', length: 300 })
+  topic: string;
+
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt: Date;
+
+  /** Position in the programme, 1 first. */
+  @Column({ type: 'integer' })
+  order: number;
+}

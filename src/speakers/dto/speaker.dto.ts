@@ -1,0 +1,100 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../../common/pagination.js';
+import { IsOmittable } from '../../common/validation.js';
+import type { Speaker } from '../speaker.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateSpeakerDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "The registry's region; defaults to the caller's own regency or city" })
+  @IsOptional()
+  @IsUUID('all', { message: 'regionId must be a UUID' })
+  regionId?: string;
+
+  @ApiProperty({ example: 'Dr. H. Ahmad Fauzi, S.H., M.H.' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({ example: 'Ketua Bawaslu Kota Pasuruan', nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title?: string | null;
+
+  @ApiPropertyOptional({ example: 'Bawaslu Kota Pasuruan', nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  organization?: string | null;
+}
+
+/** A speaker stays in the registry it was created in: no regionId here. */
+export class UpdateSpeakerDto {
+  @ApiPropertyOptional()
+  @IsOmittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  fullName?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  title?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  organization?: string | null;
+}
+
+export class SpeakerQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'regionId must be a UUID' })
+  regionId?: string;
+
+  @ApiPropertyOptional({ description: 'Matches name, title or organization' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class SpeakerResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() regionId: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
+  @ApiProperty({ nullable: true, type: String }) organization: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export function toSpeakerResponse(speaker: Speaker): SpeakerResponse {
+  return {
+    id: speaker.id,
+    regionId: speaker.regionId,
+    fullName: speaker.fullName,
+    title: speaker.title,
+    organization: speaker.organization,
+    createdAt: speaker.createdAt.toISOString(),
+    updatedAt: speaker.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
+import { IdParam } from '../common/validation.js';
+import { CreateSpeakerDto, SpeakerQuery, UpdateSpeakerDto } from './dto/speaker.dto.js';
+import { SpeakersService } from './speakers.service.js';
+
+/** The region's speaker registry: organizers keep it, the mayor's office (VIEWER) reads it. */
+@ApiTags('speakers')
+@ApiBearerAuth()
+@Roles('ADMIN', 'ORGANIZER', 'VIEWER')
+@Controller('speakers')
+export class SpeakersController {
+  constructor(private readonly speakers: SpeakersService) {}
+
+  @Get()
+  list(@CurrentCaller() caller: Caller, @Query() query: SpeakerQuery) {
+    return this.speakers.list(caller, query);
+  }
+
+  @Post()
+  @Roles('ADMIN', 'ORGANIZER')
+  create(@CurrentCaller() caller: Caller, @Body() dto: CreateSpeakerDto) {
+    return this.speakers.create(caller, dto);
+  }
+
+  @Get(':id')
+  get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
+    return this.speakers.get(caller, id);
+  }
+
+  @Patch(':id')
+  @Roles('ADMIN', 'ORGANIZER')
+  update(@CurrentCaller() caller: Caller, @IdParam() id: string, @Body() dto: UpdateSpeakerDto) {
+    return this.speakers.update(caller, id, dto);
+  }
+}
