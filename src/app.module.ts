@@ -1,12 +1,17 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AgenciesModule } from './agencies/agencies.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { ElectionsModule } from './elections/elections.module.js';
+import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { PeopleModule } from './people/people.module.js';
 import { RegionsModule } from './regions/regions.module.js';
+import { SpeakersModule } from './speakers/speakers.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Global()
@@ -43,6 +48,11 @@ export class AppModule {
         HealthModule,
         RegionsModule,
         UsersModule,
+        AgenciesModule,
+        PeopleModule,
+        ElectionsModule,
+        SpeakersModule,
+        EventsModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { registerUploads } from './common/uploads.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
 
@@ -36,6 +37,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, onClose?
     reply.header('x-request-id', request.id);
   });
   if (onClose) fastify.addHook('onClose', onClose);
+  await registerUploads(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -8,18 +8,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/config.js';
-import { createDataSource } from './data-source.js';
-import { openDatabase } from './database-server.js';
+import { withMigratedDatabase } from './database-server.js';
 import { pendingSchemaChanges, renderMigration } from './schema-drift.js';
 
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
-  const config = loadConfig();
-  const server = await openDatabase(config);
-  const dataSource = createDataSource(server.url);
-  try {
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'all' });
+  await withMigratedDatabase(loadConfig(), async (dataSource) => {
     if (command === 'migrate') {
       console.log('Migrations applied.');
     } else if (command === 'check' || command === 'generate') {
@@ -39,10 +33,7 @@ async function main(): Promise<void> {
     } else {
       throw new Error('Usage: cli.js migrate | generate <Name> | check');
     }
-  } finally {
-    await dataSource.destroy().catch(() => undefined);
-    await server.close();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

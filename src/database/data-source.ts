@@ -1,15 +1,23 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { Agency } from '../agencies/agency.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { Election } from '../elections/election.entity.js';
+import { EventSpeaker } from '../events/event-speaker.entity.js';
+import { Event } from '../events/event.entity.js';
+import { Person } from '../people/person.entity.js';
 import { Region } from '../regions/region.entity.js';
+import { Speaker } from '../speakers/speaker.entity.js';
 import { User } from '../users/user.entity.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { Platform1795435070669 } from './migrations/1795435070669-platform.js';
+import { Directory1795436000000 } from './migrations/1795436000000-directory.js';
+import { Events1795437000000 } from './migrations/1795437000000-events.js';
 
 /** Every entity, listed explicitly (ESM has no reliable glob loading). */
-export const entities = [Region, User, AuditEntry];
+export const entities = [Region, User, AuditEntry, Agency, Person, Election, Speaker, Event, EventSpeaker];
 
 /** Every migration, in order. */
-export const migrations = [Platform1795435070669];
+export const migrations = [Platform1795435070669, Directory1795436000000, Events1795437000000];
 
 /** The single source of database options, shared by the app, the CLI and the tests. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
+import { createDataSource } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 export interface DatabaseServer {
@@ -16,4 +18,18 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
   }
   const server = await startEmbeddedPostgres({ databaseDir: join(config.dataDir, 'pg'), persistent: true, onLog });
   return { url: server.url, close: () => server.stop(), embedded: true };
+}
+
+/** Opens the database, applies pending migrations, runs `work`, and closes everything again. */
+export async function withMigratedDatabase<T>(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const server = await openDatabase(config);
+  const dataSource = createDataSource(server.url);
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'all' });
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy().catch(() => undefined);
+    await server.close();
+  }
 }

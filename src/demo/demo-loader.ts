@@ -1,0 +1,139 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { hashPassword } from '../users/passwords.js';
+import { DEMO_PASSWORD, type DemoData } from './demo-data.js';
+
+export interface DemoLoadSummary {
+  regions: number;
+  elections: number;
+  agencies: number;
+  people: number;
+  users: number;
+  speakers: number;
+  events: number;
+}
+
+/**
+ * Upserts the demo data set by natural keys (region code, election name, agency name within
+ * its region, NIP — or agency and name — for people, email, speaker name within its region,
+ * event title and start), one set-based statement per table, in one transaction. Running it
+ * again changes nothing and duplicates nothing.
+ */
+export async function loadDemoData(dataSource: DataSource, data: DemoData): Promise<DemoLoadSummary> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return dataSource.transaction(async (manager) => {
+    const json = (rows: readonly object[]) => JSON.stringify(rows);
+    // Provinces first: regencies and cities find their parent by code.
+    for (const rows of [data.provinces, data.regions]) {
+      await manager.query(
+        `INSERT INTO regions (code, name, level, parent_id, timezone)
+         SELECT r.code, r.name, r.level::region_level, p.id, r.timezone
+           FROM jsonb_to_recordset($1::jsonb) AS r(code text, name text, level text, "parentCode" text, timezone text)
+           LEFT JOIN regions p ON p.code = r."parentCode"
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone, updated_at = now()
+          WHERE (regions.name, regions.timezone) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.timezone)`,
+        [json(rows)],
+      );
+    }
+    await manager.query(
+      `INSERT INTO elections (name, type, voting_date)
+       SELECT e.name, e.type::election_type, e."votingDate"::date
+         FROM jsonb_to_recordset($1::jsonb) AS e(name text, type text, "votingDate" text)
+       ON CONFLICT (name) DO NOTHING`,
+      [json(data.elections)],
+    );
+    await manager.query(
+      `INSERT INTO agencies (region_id, name, short_name, category, head_title, headcount_pns, headcount_pppk, headcount_non_asn, headcount_as_of)
+       SELECT r.id, a.name, a."shortName", a.category::agency_category, a."headTitle",
+              (a.headcount->>'pns')::int, (a.headcount->>'pppk')::int, (a.headcount->>'nonAsn')::int, a."headcountAsOf"::date
+         FROM jsonb_to_recordset($1::jsonb) AS a("regionCode" text, name text, "shortName" text, category text, "headTitle" text, headcount jsonb, "headcountAsOf" text)
+         JOIN regions r ON r.code = a."regionCode"
+       ON CONFLICT (region_id, lower(name)) DO NOTHING`,
+      [json(data.agencies)],
+    );
+    await manager.query(
+      `UPDATE agencies child SET parent_agency_id = parent.id
+         FROM jsonb_to_recordset($1::jsonb) AS a("regionCode" text, name text, "parentAgencyName" text)
+         JOIN regions r ON r.code = a."regionCode"
+         JOIN agencies parent ON parent.region_id = r.id AND lower(parent.name) = lower(a."parentAgencyName")
+        WHERE child.region_id = r.id AND lower(child.name) = lower(a.name)
+          AND child.parent_agency_id IS DISTINCT FROM parent.id`,
+      [json(data.agencies.filter((a) => a.parentAgencyName))],
+    );
+    // People with a NIP are keyed by it; the others by agency and name.
+    await manager.query(
+      `INSERT INTO people (region_id, agency_id, full_name, nip, employment_type, position, phone, email)
+       SELECT r.id, a.id, p."fullName", p.nip, p."employmentType"::employment_type, p.position, p.phone, p.email
+         FROM jsonb_to_recordset($1::jsonb) AS p("regionCode" text, "agencyName" text, "fullName" text, nip text, "employmentType" text, position text, phone text, email text)
+         JOIN regions r ON r.code = p."regionCode"
+         JOIN agencies a ON a.region_id = r.id AND lower(a.name) = lower(p."agencyName")
+        WHERE p.nip IS NOT NULL OR NOT EXISTS (
+          SELECT 1 FROM people x WHERE x.agency_id = a.id AND lower(x.full_name) = lower(p."fullName"))
+       ON CONFLICT (region_id, nip text_pattern_ops) WHERE nip IS NOT NULL DO NOTHING`,
+      [json(data.people)],
+    );
+    await manager.query(
+      `INSERT INTO users (email, full_name, password_hash, role, region_id, agency_id, active)
+       SELECT lower(u.email), u."fullName", $2, u.role::user_role, r.id, a.id, u.active
+         FROM jsonb_to_recordset($1::jsonb) AS u(email text, "fullName" text, role text, "regionCode" text, "agencyName" text, active boolean)
+         LEFT JOIN regions r ON r.code = u."regionCode"
+         LEFT JOIN agencies a ON a.region_id = r.id AND lower(a.name) = lower(u."agencyName")
+       ON CONFLICT (email) DO NOTHING`,
+      [json(data.users), passwordHash],
+    );
+    await manager.query(
+      `INSERT INTO speakers (region_id, full_name, title, organization)
+       SELECT r.id, s."fullName", s.title, s.organization
+         FROM jsonb_to_recordset($1::jsonb) AS s("regionCode" text, "fullName" text, title text, organization text)
+         JOIN regions r ON r.code = s."regionCode"
+        WHERE NOT EXISTS (SELECT 1 FROM speakers x WHERE x.region_id = r.id AND x.full_name = s."fullName")`,
+      [json(data.speakers)],
+    );
+    const insertedEvents = (await manager.query(
+      `INSERT INTO events (region_id, title, type, topics, election_id, organizer, venue_name, venue_address, starts_at, ends_at, capacity, letter_number, status)
+       SELECT r.id, e.title, e.type::event_type, ARRAY(SELECT jsonb_array_elements_text(e.topics)), el.id, e.organizer, e."venueName", e."venueAddress",
+              e."startsAt"::timestamptz, e."endsAt"::timestamptz, e.capacity, e."letterNumber", e.status::event_status
+         FROM jsonb_to_recordset($1::jsonb) AS e("regionCode" text, title text, type text, topics jsonb, "electionName" text, organizer text,
+              "venueName" text, "venueAddress" text, "startsAt" text, "endsAt" text, capacity int, "letterNumber" text, status text)
+         JOIN regions r ON r.code = e."regionCode"
+         LEFT JOIN elections el ON el.name = e."electionName"
+        WHERE NOT EXISTS (SELECT 1 FROM events x WHERE x.region_id = r.id AND x.title = e.title AND x.starts_at = e."startsAt"::timestamptz)
+       RETURNING id`,
+      [json(data.events)],
+    )) as Array<{ id: string }>;
+    // Programmes are written with their event only, so a programme edited later is kept.
+    await manager.query(
+      `INSERT INTO event_speakers (region_id, event_id, speaker_id, topic, starts_at, ends_at, "order")
+       SELECT ev.region_id, ev.id, sp.id, s.topic, s."startsAt"::timestamptz, s."endsAt"::timestamptz, s."order"
+         FROM jsonb_to_recordset($1::jsonb) AS e("regionCode" text, title text, "startsAt" text, speakers jsonb)
+         JOIN regions r ON r.code = e."regionCode"
+         JOIN events ev ON ev.region_id = r.id AND ev.title = e.title AND ev.starts_at = e."startsAt"::timestamptz AND ev.id = ANY($2::uuid[])
+         CROSS JOIN LATERAL jsonb_to_recordset(e.speakers) AS s("speakerName" text, topic text, "startsAt" text, "endsAt" text, "order" int)
+         JOIN speakers sp ON sp.region_id = r.id AND sp.full_name = s."speakerName"`,
+      [json(data.events), insertedEvents.map((e) => e.id)],
+    );
+    await recordLoad(manager);
+    return countDemoRows(manager, data);
+  });
+}
+
+async function recordLoad(manager: EntityManager): Promise<void> {
+  await new AuditService(manager.connection).record(manager, null, { action: 'load-demo', entity: 'demo', entityId: null, regionId: null, changes: { source: 'src/demo/demo-data.ts' } });
+}
+
+/** How many rows of each kind the demo data set has in the database now. */
+async function countDemoRows(manager: EntityManager, data: DemoData): Promise<DemoLoadSummary> {
+  const codes = [...data.provinces, ...data.regions].map((r) => r.code);
+  const [row] = (await manager.query(
+    `WITH demo_regions AS (SELECT id FROM regions WHERE code = ANY($1))
+     SELECT (SELECT count(*) FROM demo_regions)::int AS regions,
+            (SELECT count(*) FROM elections WHERE name = ANY($2))::int AS elections,
+            (SELECT count(*) FROM agencies WHERE region_id IN (SELECT id FROM demo_regions))::int AS agencies,
+            (SELECT count(*) FROM people WHERE region_id IN (SELECT id FROM demo_regions))::int AS people,
+            (SELECT count(*) FROM users WHERE email = ANY($3))::int AS users,
+            (SELECT count(*) FROM speakers WHERE region_id IN (SELECT id FROM demo_regions))::int AS speakers,
+            (SELECT count(*) FROM events WHERE region_id IN (SELECT id FROM demo_regions))::int AS events`,
+    [codes, data.elections.map((e) => e.name), data.users.map((u) => u.email.toLowerCase())],
+  )) as DemoLoadSummary[];
+  return row;
+}

@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { createDataSource } from '../src/database/data-source.js';
+import { DEMO_PASSWORD, demoData } from '../src/demo/demo-data.js';
+import { loadDemoData } from '../src/demo/demo-loader.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const TABLES = ['regions', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers'];
+
+describe('demo data set', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function rowCounts(): Promise<Record<string, number>> {
+    const client = new pg.Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      const counts: Record<string, number> = {};
+      for (const table of TABLES) counts[table] = (await client.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+      return counts;
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('loads every record, and loading it again duplicates nothing', async () => {
+    const dataSource = createDataSource(t.databaseUrl);
+    await dataSource.initialize();
+    try {
+      const first = await loadDemoData(dataSource, demoData);
+      expect(first).toEqual({
+        regions: demoData.provinces.length + demoData.regions.length,
+        elections: demoData.elections.length,
+        agencies: demoData.agencies.length,
+        people: demoData.people.length,
+        users: demoData.users.length,
+        speakers: demoData.speakers.length,
+        events: demoData.events.length,
+      });
+      const before = await rowCounts();
+      expect(before.event_speakers).toBe(demoData.events.reduce((n, e) => n + e.speakers.length, 0));
+      const second = await loadDemoData(dataSource, demoData);
+      expect(second).toEqual(first);
+      expect(await rowCounts()).toEqual(before);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('gives working logins bound as documented, with local times per region', async () => {
+    const organizer = await t.login('organizer.balikpapan@demo.netralitas.id', DEMO_PASSWORD);
+    const regions = await t.http().get('/api/v1/regions').set('Authorization', organizer).expect(200);
+    expect(regions.body.items.map((r: { code: string }) => r.code)).toEqual(['64.71']);
+    const events = await t.http().get('/api/v1/events').set('Authorization', organizer).expect(200);
+    const maxone = events.body.items.find((e: { venueName: string }) => /Maxone/i.test(e.venueName));
+    expect(maxone).toMatchObject({ timezone: 'Asia/Makassar', status: 'COMPLETED' });
+    expect(maxone.startsAtLocal).toMatch(/^2023-10-20T\d\d:\d\d:00\+08:00$/);
+    const province = await t.login('organizer.jatim@demo.netralitas.id', DEMO_PASSWORD);
+    const jatim = await t.http().get('/api/v1/regions').set('Authorization', province).expect(200);
+    expect(jatim.body.items.map((r: { code: string }) => r.code)).toEqual(['35', '35.07', '35.75', '35.79']);
+  });
+});
