@@ -1,5 +1,5 @@
 import { Param, ParseUUIDPipe, ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
-import { type ClassConstructor, plainToInstance } from 'class-transformer';
+import { type ClassConstructor, plainToInstance, Transform } from 'class-transformer';
 import { ValidateIf, validateSync } from 'class-validator';
 import { ValidationError, type FieldError } from './errors.js';
 
@@ -47,3 +47,14 @@ export function validateInput<T extends object>(cls: ClassConstructor<T>, plain:
   const value = plainToInstance(cls, plain);
   return { value, errors: fieldErrors(validateSync(value, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true })) };
 }
+
+type TransformInput = { value: unknown };
+const textTransform = (change: (text: string) => string | null) => () => Transform(({ value }: TransformInput) => (typeof value === 'string' ? change(value) : value));
+
+/** Surrounding spaces are never meant (copied from letters and spreadsheets). */
+export const Trim = textTransform((text) => text.trim());
+/** An optional text left blank is no text. */
+export const TrimToNull = textTransform((text) => text.trim() || null);
+/** Emails compare case-insensitively; they are stored lower-cased. */
+export const LowerCase = textTransform((text) => text.trim().toLowerCase());
+export const LowerCaseToNull = textTransform((text) => text.trim().toLowerCase() || null);

@@ -1,22 +1,20 @@
+import { AGENCY_CATEGORIES } from '../agencies/agency.entity.js';
+import { ELECTION_TYPES } from '../elections/election.entity.js';
+import { EVENT_STATUSES, EVENT_TYPES } from '../events/event.entity.js';
+import { EMPLOYMENT_TYPES, type EmploymentType } from '../people/nip.js';
+import { INDONESIAN_TIMEZONES as TIMEZONES } from '../regions/region.entity.js';
+import { ROLES } from '../users/user.entity.js';
 import {
-  AGENCY_CATEGORIES,
   CHECK_IN_METHODS,
   DEMO_PASSWORD,
   demoData,
-  ELECTION_TYPES,
-  EMPLOYMENT_TYPES,
-  EVENT_STATUSES,
   EVENT_TOPICS,
-  EVENT_TYPES,
   INVITATION_STATUSES,
-  ROLES,
   TIMEZONE_OFFSETS,
-  TIMEZONES,
   type DemoAgency,
   type DemoEvent,
   type DemoPerson,
   type DemoRegion,
-  type EmploymentType,
 } from './demo-data.js';
 
 const { provinces, regions, elections, agencies, people, users, speakers, events, cascades } = demoData;

@@ -35,14 +35,16 @@
  */
 
 // ---------------------------------------------------------------------------------------------
-// Enumerations (the values of DESIGN.md §2; kept local so this module has no imports)
+// Enumerations: the domain's own (type-only imports: nothing of TypeORM is loaded), plus the
+// ones whose features are still to come
 // ---------------------------------------------------------------------------------------------
 
-export const REGION_LEVELS = ['PROVINCE', 'REGENCY', 'CITY'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
-
-export const TIMEZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'] as const;
-export type Timezone = (typeof TIMEZONES)[number];
+import type { AgencyCategory } from '../agencies/agency.entity.js';
+import type { ElectionType } from '../elections/election.entity.js';
+import type { EventStatus, EventType } from '../events/event.entity.js';
+import type { EmploymentType } from '../people/nip.js';
+import type { IndonesianTimezone as Timezone, RegionLevel } from '../regions/region.entity.js';
+import type { Role } from '../users/user.entity.js';
 
 /** Fixed UTC offsets of the Indonesian zones (no daylight saving time). */
 export const TIMEZONE_OFFSETS: Readonly<Record<Timezone, string>> = {
@@ -52,26 +54,8 @@ export const TIMEZONE_OFFSETS: Readonly<Record<Timezone, string>> = {
   'Asia/Jayapura': '+09:00',
 };
 
-export const ELECTION_TYPES = ['PILPRES', 'PILEG', 'PILGUB', 'PILBUP', 'PILWALI', 'SERENTAK'] as const;
-export type ElectionType = (typeof ELECTION_TYPES)[number];
-
-export const AGENCY_CATEGORIES = ['OPD', 'KECAMATAN', 'KELURAHAN', 'DESA', 'SCHOOL', 'VERTICAL', 'ELECTION_BODY', 'BUMD', 'OTHER'] as const;
-export type AgencyCategory = (typeof AGENCY_CATEGORIES)[number];
-
-export const EMPLOYMENT_TYPES = ['PNS', 'CPNS', 'PPPK', 'NON_ASN', 'EXTERNAL'] as const;
-export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
-
-export const ROLES = ['ADMIN', 'ORGANIZER', 'AGENCY_REP', 'VIEWER', 'CHECKIN'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const EVENT_TYPES = ['SOSIALISASI', 'RAKOR', 'APEL_IKRAR', 'BIMTEK'] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-
 export const EVENT_TOPICS = ['NETRALITAS_ASN', 'ANTI_RADIKALISME', 'PENGAWASAN_PARTISIPATIF', 'DISIPLIN_ASN', 'MEDIA_SOSIAL'] as const;
 export type EventTopic = (typeof EVENT_TOPICS)[number];
-
-export const EVENT_STATUSES = ['DRAFT', 'SCHEDULED', 'COMPLETED', 'CANCELLED'] as const;
-export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 export const INVITATION_STATUSES = ['PENDING', 'CONFIRMED', 'DECLINED'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];

@@ -1,13 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-import { IsOmittable } from '../../common/validation.js';
+import { IsOmittable, Trim, TrimToNull } from '../../common/validation.js';
 import { AGENCY_CATEGORIES, type Agency, type AgencyCategory } from '../agency.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** A blank optional text is no text. */
-const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
 const CATEGORY_MESSAGE = `category must be one of ${AGENCY_CATEGORIES.join(', ')}`;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,7 +39,7 @@ export class CreateAgencyDto {
   regionId?: string;
 
   @ApiProperty({ example: 'Dinas Pendidikan' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -50,7 +47,7 @@ export class CreateAgencyDto {
 
   @ApiPropertyOptional({ example: 'Disdik' })
   @IsOptional()
-  @Transform(trimToNull)
+  @TrimToNull()
   @IsString()
   @MaxLength(50)
   shortName?: string | null;
@@ -61,7 +58,7 @@ export class CreateAgencyDto {
 
   @ApiPropertyOptional({ example: 'Kepala Dinas' })
   @IsOptional()
-  @Transform(trimToNull)
+  @TrimToNull()
   @IsString()
   @MaxLength(100)
   headTitle?: string | null;
@@ -89,7 +86,7 @@ export class CreateAgencyDto {
 export class UpdateAgencyDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -97,7 +94,7 @@ export class UpdateAgencyDto {
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
-  @Transform(trimToNull)
+  @TrimToNull()
   @IsString()
   @MaxLength(50)
   shortName?: string | null;
@@ -109,7 +106,7 @@ export class UpdateAgencyDto {
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
-  @Transform(trimToNull)
+  @TrimToNull()
   @IsString()
   @MaxLength(100)
   headTitle?: string | null;

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { UserResponse } from '../../users/dto/user.dto.js';
+import { LowerCase } from '../../common/validation.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@netralitas.local' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @LowerCase()
   @IsEmail({}, { message: 'email must be an email address' })
   email: string;
 

@@ -1,16 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate } from '../../common/instants.js';
 import { PageQuery } from '../../common/pagination.js';
+import { Trim } from '../../common/validation.js';
 import { ELECTION_TYPES, type Election, type ElectionType } from '../election.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const TYPE_MESSAGE = `type must be one of ${ELECTION_TYPES.join(', ')}`;
 
 export class CreateElectionDto {
   @ApiProperty({ example: 'Pilkada Serentak 2024' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(3)
   @MaxLength(200)

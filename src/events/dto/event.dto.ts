@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -19,13 +19,12 @@ import {
 } from 'class-validator';
 import { INSTANT_EXAMPLE, IsInstant, IsInstantOrDate } from '../../common/instants.js';
 import { PageQuery } from '../../common/pagination.js';
-import { IsOmittable } from '../../common/validation.js';
+import { IsOmittable, Trim } from '../../common/validation.js';
 import { toLocalIso } from '../../documents/indonesian-time.js';
 import { INDONESIAN_TIMEZONES, type IndonesianTimezone } from '../../regions/region.entity.js';
 import type { EventSpeaker } from '../event-speaker.entity.js';
 import { EVENT_STATUSES, EVENT_TYPES, type Event, type EventStatus, type EventType } from '../event.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const TYPE_MESSAGE = `type must be one of ${EVENT_TYPES.join(', ')}`;
 /** NETRALITAS_ASN, ANTI_RADIKALISME, PENGAWASAN_PARTISIPATIF: codes, not prose, so reports can group by them. */
 const TOPIC_CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
@@ -39,7 +38,7 @@ export class CreateEventDto {
   regionId?: string;
 
   @ApiProperty({ example: 'Sosialisasi Netralitas ASN dan Anti Radikalisme' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(3)
   @MaxLength(300)
@@ -65,14 +64,14 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({ example: 'Bakesbangpol Kota Batu', nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   organizer?: string | null;
 
   @ApiProperty({ example: 'GOR Gajah Mada' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -80,7 +79,7 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({ example: 'Jl. Gajah Mada, Kecamatan Batu, Kota Batu', nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(500)
@@ -102,7 +101,7 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({ example: '000.1.2/123/35.79.401/2024', nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -116,7 +115,7 @@ export class CreateEventDto {
 export class UpdateEventDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(3)
   @MaxLength(300)
@@ -143,7 +142,7 @@ export class UpdateEventDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -151,7 +150,7 @@ export class UpdateEventDto {
 
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -159,7 +158,7 @@ export class UpdateEventDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(500)
@@ -184,7 +183,7 @@ export class UpdateEventDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -193,7 +192,7 @@ export class UpdateEventDto {
 
 export class CancelEventDto {
   @ApiProperty({ example: 'Ditunda karena bertepatan dengan jadwal debat publik KPU' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(3, { message: 'reason must say why the event is cancelled (at least 3 characters)' })
   @MaxLength(500)
@@ -206,7 +205,7 @@ export class ProgrammeSlotDto {
   speakerId: string;
 
   @ApiProperty({ example: 'Netralitas ASN dalam Pilkada Serentak 2024' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(300)

@@ -2,13 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-import { IsOmittable } from '../../common/validation.js';
+import { IsOmittable, LowerCaseToNull, Trim, TrimToNull } from '../../common/validation.js';
 import { EMPLOYMENT_TYPES, type EmploymentType, IsNipOfEmploymentType, normalizeNip } from '../nip.js';
 import type { Person } from '../person.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
-const lowerToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() || null : value);
 /** Digits only ("19850312 201001 1 003" → 18 digits); blank is no NIP. */
 const toNip = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeNip(value) || null : value);
 
@@ -20,7 +17,7 @@ const PHONE_MESSAGE = 'phone must be a phone number such as 0812-3456-7890 or +6
 /** What a person is, whichever way it arrives (JSON body or a CSV row). */
 export class PersonFields {
   @ApiProperty({ example: 'Dr. Siti Rahmawati, S.Sos., M.Si.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -37,20 +34,20 @@ export class PersonFields {
 
   @ApiPropertyOptional({ example: 'Kepala Bidang Politik Dalam Negeri' })
   @IsOptional()
-  @Transform(trimToNull)
+  @TrimToNull()
   @IsString()
   @MaxLength(200)
   position?: string | null;
 
   @ApiPropertyOptional({ example: '0812-3456-7890' })
   @IsOptional()
-  @Transform(trimToNull)
+  @TrimToNull()
   @Matches(PHONE, { message: PHONE_MESSAGE })
   phone?: string | null;
 
   @ApiPropertyOptional({ example: 'siti.rahmawati@batukota.go.id' })
   @IsOptional()
-  @Transform(lowerToNull)
+  @LowerCaseToNull()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email?: string | null;
@@ -66,7 +63,7 @@ export class CreatePersonDto extends PersonFields {
 export class UpdatePersonDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -85,7 +82,7 @@ export class UpdatePersonDto {
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
-  @Transform(trimToNull)
+  @TrimToNull()
   @IsString()
   @MaxLength(200)
   position?: string | null;
@@ -97,13 +94,13 @@ export class UpdatePersonDto {
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
-  @Transform(trimToNull)
+  @TrimToNull()
   @Matches(PHONE, { message: PHONE_MESSAGE })
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
-  @Transform(lowerToNull)
+  @LowerCaseToNull()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email?: string | null;

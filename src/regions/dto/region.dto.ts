@@ -1,21 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-import { IsOmittable } from '../../common/validation.js';
+import { IsOmittable, Trim } from '../../common/validation.js';
 import { INDONESIAN_TIMEZONES, type IndonesianTimezone, REGION_LEVELS, type Region, type RegionLevel } from '../region.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const TIMEZONE_MESSAGE = `timezone must be one of ${INDONESIAN_TIMEZONES.join(', ')}`;
 
 export class CreateRegionDto {
   @ApiProperty({ example: '35.79', description: 'Kemendagri code: `35` for a province, `35.79` for a regency or city' })
-  @Transform(trim)
+  @Trim()
   @Matches(/^\d{2}(\.\d{2})?$/, { message: 'code must be a Kemendagri code such as 35 (province) or 35.79 (regency/city)' })
   code: string;
 
   @ApiProperty({ example: 'Kota Batu' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -38,7 +36,7 @@ export class CreateRegionDto {
 export class UpdateRegionDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)

@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-import { IsOmittable } from '../../common/validation.js';
+import { IsOmittable, Trim } from '../../common/validation.js';
 import type { Speaker } from '../speaker.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateSpeakerDto {
   @ApiPropertyOptional({ format: 'uuid', description: "The registry's region; defaults to the caller's own regency or city" })
@@ -14,7 +12,7 @@ export class CreateSpeakerDto {
   regionId?: string;
 
   @ApiProperty({ example: 'Dr. H. Ahmad Fauzi, S.H., M.H.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -22,7 +20,7 @@ export class CreateSpeakerDto {
 
   @ApiPropertyOptional({ example: 'Ketua Bawaslu Kota Pasuruan', nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -30,7 +28,7 @@ export class CreateSpeakerDto {
 
   @ApiPropertyOptional({ example: 'Bawaslu Kota Pasuruan', nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -41,7 +39,7 @@ export class CreateSpeakerDto {
 export class UpdateSpeakerDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -49,7 +47,7 @@ export class UpdateSpeakerDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -57,7 +55,7 @@ export class UpdateSpeakerDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)

@@ -1,22 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
-import { IsOmittable } from '../../common/validation.js';
+import { IsOmittable, LowerCase, Trim } from '../../common/validation.js';
 import { ROLES, type Role, type User } from '../user.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class CreateUserDto {
   @ApiProperty({ example: 'organizer.batu@batukota.go.id' })
-  @Transform(lower)
+  @LowerCase()
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: 'Rina Wulandari, S.IP.' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
@@ -46,7 +43,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOmittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
