@@ -82,3 +82,15 @@ export class ServiceUnavailableError extends DomainError {
   readonly type = 'unavailable';
   readonly title = 'Service Unavailable';
 }
+
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+  readonly type = 'payload-too-large';
+  readonly title = 'Payload Too Large';
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = 415;
+  readonly type = 'unsupported-media-type';
+  readonly title = 'Unsupported Media Type';
+}

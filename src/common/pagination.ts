@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
 
@@ -32,4 +32,12 @@ export interface Page<T> {
 
 export function page<E, T>(rows: E[], total: number, query: PageQuery, map: (row: E) => T): Page<T> {
   return { items: rows.map(map), total, limit: query.limit, offset: query.offset };
+}
+
+/** A list within one region (404 when out of reach); omitted, every region within reach. */
+export class RegionPageQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'regionId must be a UUID' })
+  regionId?: string;
 }

@@ -4,7 +4,7 @@ import { applyDecorators } from '@nestjs/common';
 import { type NestFastifyApplication, RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, ValidationError } from './errors.js';
+import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors.js';
 
 /** The largest CSV an import accepts: a province's full roster is a few tens of megabytes. */
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;
@@ -14,18 +14,6 @@ declare module 'fastify' {
     /** Set by @CsvUpload(): the route reads a `text/csv` body as a stream. */
     csvUpload?: boolean;
   }
-}
-
-export class PayloadTooLargeError extends DomainError {
-  readonly status = 413;
-  readonly type = 'payload-too-large';
-  readonly title = 'Payload Too Large';
-}
-
-export class UnsupportedMediaTypeError extends DomainError {
-  readonly status = 415;
-  readonly type = 'unsupported-media-type';
-  readonly title = 'Unsupported Media Type';
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PageQuery } from '../../common/pagination.js';
+import { RegionPageQuery } from '../../common/pagination.js';
 import { IsOmittable, Trim, TrimToNull } from '../../common/validation.js';
 import { AGENCY_CATEGORIES, type Agency, type AgencyCategory } from '../agency.entity.js';
 
@@ -130,12 +130,7 @@ export class UpdateAgencyDto {
   headcountAsOf?: string | null;
 }
 
-export class AgencyQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'regionId must be a UUID' })
-  regionId?: string;
-
+export class AgencyQuery extends RegionPageQuery {
   @ApiPropertyOptional({ enum: AGENCY_CATEGORIES })
   @IsOptional()
   @IsIn(AGENCY_CATEGORIES, { message: CATEGORY_MESSAGE })

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { INSTANT_EXAMPLE, IsInstant, IsInstantOrDate } from '../../common/instants.js';
-import { PageQuery } from '../../common/pagination.js';
+import { RegionPageQuery } from '../../common/pagination.js';
 import { IsOmittable, Trim } from '../../common/validation.js';
 import { toLocalIso } from '../../documents/indonesian-time.js';
 import { INDONESIAN_TIMEZONES, type IndonesianTimezone } from '../../regions/region.entity.js';
@@ -240,12 +240,7 @@ export class SetProgrammeDto {
   force?: boolean;
 }
 
-export class EventQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'regionId must be a UUID' })
-  regionId?: string;
-
+export class EventQuery extends RegionPageQuery {
   @ApiPropertyOptional({ description: 'Events still running at or after this instant (endsAt > from)', example: '2024-10-01T00:00:00+07:00' })
   @IsOptional()
   @IsInstantOrDate()

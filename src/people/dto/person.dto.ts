@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '../../common/pagination.js';
+import { RegionPageQuery } from '../../common/pagination.js';
 import { IsOmittable, LowerCaseToNull, Trim, TrimToNull } from '../../common/validation.js';
 import { EMPLOYMENT_TYPES, type EmploymentType, IsNipOfEmploymentType, normalizeNip } from '../nip.js';
 import type { Person } from '../person.entity.js';
@@ -115,16 +115,11 @@ export class NipOfEmploymentType {
   employmentType: EmploymentType;
 }
 
-export class PersonQuery extends PageQuery {
+export class PersonQuery extends RegionPageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'agencyId must be a UUID' })
   agencyId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'regionId must be a UUID' })
-  regionId?: string;
 
   @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
   @IsOptional()

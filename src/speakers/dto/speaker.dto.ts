@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '../../common/pagination.js';
+import { RegionPageQuery } from '../../common/pagination.js';
 import { IsOmittable, Trim } from '../../common/validation.js';
 import type { Speaker } from '../speaker.entity.js';
 
@@ -62,12 +62,7 @@ export class UpdateSpeakerDto {
   organization?: string | null;
 }
 
-export class SpeakerQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'regionId must be a UUID' })
-  regionId?: string;
-
+export class SpeakerQuery extends RegionPageQuery {
   @ApiPropertyOptional({ description: 'Matches name, title or organization' })
   @IsOptional()
   @IsString()

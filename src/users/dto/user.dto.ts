@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '../../common/pagination.js';
+import { RegionPageQuery } from '../../common/pagination.js';
 import { IsOmittable, LowerCase, Trim } from '../../common/validation.js';
 import { ROLES, type Role, type User } from '../user.entity.js';
 
@@ -77,16 +77,11 @@ export class UpdateUserDto {
   active?: boolean;
 }
 
-export class UserQuery extends PageQuery {
+export class UserQuery extends RegionPageQuery {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  regionId?: string;
 
   @ApiPropertyOptional({ description: 'Matches name or email' })
   @IsOptional()
