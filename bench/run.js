@@ -1,7 +1,11 @@
 // npm run bench — prints each benchmark as a table, figures relative to a baseline of the same run.
+import { benchImport } from './import.js';
 import { benchRequests } from './requests.js';
 
-const benches = [['Request throughput (16 concurrent, loopback)', benchRequests]];
+const benches = [
+  ['Request throughput (16 concurrent, loopback)', benchRequests],
+  ['People CSV import (streamed, 500-row batches)', benchImport],
+];
 
 for (const [title, run] of benches) {
   const rows = await run();
