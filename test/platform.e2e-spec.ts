@@ -54,6 +54,19 @@ describe('platform', () => {
     expect(problem.body.requestId).toBe('trace-123');
   });
 
+  it('refuses a NUL character in a query or a body, naming the field', async () => {
+    const query = await t.http().get('/api/v1/regions?q=a%00b').set('Authorization', t.adminToken).expect(400);
+    expect(query.body.errors).toEqual([{ field: 'q', message: 'q contains a NUL character' }]);
+    const body = await t.http().post('/api/v1/regions').set('Authorization', t.adminToken).send({ code: '35', name: 'Jawa\u0000Timur', level: 'PROVINCE', timezone: 'Asia/Jakarta' }).expect(400);
+    expect(body.body.errors).toEqual([{ field: 'name', message: 'name contains a NUL character' }]);
+    expect(body.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('bounds the page size and offset', async () => {
+    const response = await t.http().get('/api/v1/regions?limit=500&offset=99999999999999999999').set('Authorization', t.adminToken).expect(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['limit', 'offset']);
+  });
+
   it('sets security headers (helmet)', async () => {
     const response = await t.http().get('/api/v1/health');
     expect(response.headers['x-content-type-options']).toBe('nosniff');

@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
+/** Far beyond any list here; keeps OFFSET within what PostgreSQL accepts. */
+const MAX_OFFSET = 1_000_000_000;
 
 /** `?limit=&offset=` for every list; extend it with the list's own filters. */
 export class PageQuery {
@@ -19,6 +21,7 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset: number = 0;
 }
 

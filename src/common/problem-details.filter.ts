@@ -68,7 +68,7 @@ function fromDatabaseError(error: QueryFailedError): Problem {
   const code = (error.driverError as { code?: string })?.code;
   if (code === '23505') return { type: TYPE_BASE + 'conflict', title: 'Conflict', status: 409, detail: 'A record with the same unique value already exists' };
   if (code === '23503') return { type: TYPE_BASE + 'conflict', title: 'Conflict', status: 409, detail: 'The record refers to, or is referred to by, another record' };
-  if (code === '22P02' || code === '22007' || code === '22008' || code === '22003') {
+  if (code === '22P02' || code === '22007' || code === '22008' || code === '22003' || code === '22021') {
     return { type: TYPE_BASE + 'validation', title: 'Bad Request', status: 400, detail: 'A value has the wrong format' };
   }
   if (code === 'P0001') return { type: TYPE_BASE + 'append-only', title: 'Conflict', status: 409, detail: 'This record cannot be changed' };

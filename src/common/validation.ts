@@ -1,4 +1,5 @@
-import { Param, ParseUUIDPipe, ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import { type ArgumentMetadata, Param, ParseUUIDPipe, ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
+import { Stream } from 'node:stream';
 import { type ClassConstructor, plainToInstance, Transform } from 'class-transformer';
 import { ValidateIf, validateSync } from 'class-validator';
 import { ValidationError, type FieldError } from './errors.js';
@@ -18,9 +19,21 @@ function rename(message: string, property: string, field: string): string {
   return property === field ? message : message.replace(new RegExp(`^${property}\\b`), field);
 }
 
-/** Validation at the edge: unknown fields are refused, payloads become typed DTO instances. */
+/**
+ * Validation at the edge: unknown fields are refused, payloads become typed DTO instances.
+ * PostgreSQL text cannot hold U+0000, so a NUL anywhere in the input is refused here too, with
+ * the field that carries it, instead of failing deep in a query.
+ */
+class EdgeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const field = findNulCharacter(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (field) throw ValidationError.field(field, `${field} contains a NUL character`);
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -58,3 +71,19 @@ export const TrimToNull = textTransform((text) => text.trim() || null);
 /** Emails compare case-insensitively; they are stored lower-cased. */
 export const LowerCase = textTransform((text) => text.trim().toLowerCase());
 export const LowerCaseToNull = textTransform((text) => text.trim().toLowerCase() || null);
+
+/** The path of the first string holding U+0000, if any. */
+function findNulCharacter(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'body' : undefined;
+  if (!isPlainData(value)) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findNulCharacter(item, path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Parsed JSON or query data (the query parser gives objects of its own prototype); never a stream or a buffer. */
+function isPlainData(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !(value instanceof Stream) && !Buffer.isBuffer(value);
+}
