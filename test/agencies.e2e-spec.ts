@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { auditEntries, createAgency, postCsv } from './support/directory-fixtures.js';
-import { createRegions, createUser } from './support/fixtures.js';
+import { createCast, createRegions, createUser, type TestUser } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-type User = Awaited<ReturnType<typeof createUser>>;
+type User = TestUser;
 
 describe('agencies', () => {
   let t: TestApp;
@@ -17,13 +17,7 @@ describe('agencies', () => {
   beforeAll(async () => {
     t = await createTestApp();
     r = await createRegions(t);
-    [organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu] = await Promise.all([
-      createUser(t, 'ORGANIZER', { regionId: r.batu.id }),
-      createUser(t, 'ORGANIZER', { regionId: r.jatim.id }),
-      createUser(t, 'ORGANIZER', { regionId: r.balikpapan.id }),
-      createUser(t, 'VIEWER', { regionId: r.batu.id }),
-      createUser(t, 'CHECKIN', { regionId: r.batu.id }),
-    ]);
+    ({ organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu } = await createCast(t, r));
   });
   afterAll(() => t.close());
 

@@ -1,10 +1,10 @@
 import ICAL from 'ical.js';
 import type { Response } from 'supertest';
-import { createRegions, createUser } from './support/fixtures.js';
+import { createRegions, createUser, type TestUser } from './support/fixtures.js';
 import { createEvent, createJayapura, createScheduledEvent, createSpeaker, type EventRef, eventBody, setProgramme } from './support/event-fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-type User = Awaited<ReturnType<typeof createUser>>;
+type User = TestUser;
 
 function calendarOf(response: Response): ICAL.Component {
   return new ICAL.Component(ICAL.parse(response.text));

@@ -1,9 +1,9 @@
 import { createAgency } from './support/directory-fixtures.js';
-import { createRegions, createUser } from './support/fixtures.js';
+import { createCast, createRegions, createUser, type TestUser } from './support/fixtures.js';
 import { createElection, createEvent, createJayapura, createScheduledEvent, type EventRef, eventBody, fieldsOf } from './support/event-fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-type User = Awaited<ReturnType<typeof createUser>>;
+type User = TestUser;
 
 describe('events', () => {
   let t: TestApp;
@@ -20,14 +20,8 @@ describe('events', () => {
     t = await createTestApp();
     r = await createRegions(t);
     ({ jayapura } = await createJayapura(t));
-    [organizerBatu, organizerJatim, organizerBalikpapan, organizerJayapura, viewerBatu, checkinBatu] = await Promise.all([
-      createUser(t, 'ORGANIZER', { regionId: r.batu.id }),
-      createUser(t, 'ORGANIZER', { regionId: r.jatim.id }),
-      createUser(t, 'ORGANIZER', { regionId: r.balikpapan.id }),
-      createUser(t, 'ORGANIZER', { regionId: jayapura.id }),
-      createUser(t, 'VIEWER', { regionId: r.batu.id }),
-      createUser(t, 'CHECKIN', { regionId: r.batu.id }),
-    ]);
+    ({ organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu } = await createCast(t, r));
+    organizerJayapura = await createUser(t, 'ORGANIZER', { regionId: jayapura.id });
   });
   afterAll(() => t.close());
 

@@ -1,8 +1,8 @@
 import { type AgencyRef, auditEntries, createAgency, createPerson, pnsNip, postCsv } from './support/directory-fixtures.js';
-import { createRegions, createUser } from './support/fixtures.js';
+import { createCast, createRegions, createUser, type TestUser } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-type User = Awaited<ReturnType<typeof createUser>>;
+type User = TestUser;
 
 describe('people', () => {
   let t: TestApp;
@@ -27,14 +27,8 @@ describe('people', () => {
       createAgency(t, r.malang.id, 'Dinas Pendidikan'),
       createAgency(t, r.balikpapan.id, 'Dinas Pendidikan'),
     ]);
-    [organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu, repKesbangpol] = await Promise.all([
-      createUser(t, 'ORGANIZER', { regionId: r.batu.id }),
-      createUser(t, 'ORGANIZER', { regionId: r.jatim.id }),
-      createUser(t, 'ORGANIZER', { regionId: r.balikpapan.id }),
-      createUser(t, 'VIEWER', { regionId: r.batu.id }),
-      createUser(t, 'CHECKIN', { regionId: r.batu.id }),
-      createUser(t, 'AGENCY_REP', { agencyId: kesbangpol.id }),
-    ]);
+    ({ organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu } = await createCast(t, r));
+    repKesbangpol = await createUser(t, 'AGENCY_REP', { agencyId: kesbangpol.id });
   });
   afterAll(() => t.close());
 

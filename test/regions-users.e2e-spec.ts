@@ -1,4 +1,4 @@
-import { createRegions, createUser } from './support/fixtures.js';
+import { createCast, createRegions, createUser } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('regions and users: roles and tenancy', () => {
@@ -13,13 +13,7 @@ describe('regions and users: roles and tenancy', () => {
   beforeAll(async () => {
     t = await createTestApp();
     r = await createRegions(t);
-    [organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu] = await Promise.all([
-      createUser(t, 'ORGANIZER', { regionId: r.batu.id }),
-      createUser(t, 'ORGANIZER', { regionId: r.jatim.id }),
-      createUser(t, 'ORGANIZER', { regionId: r.balikpapan.id }),
-      createUser(t, 'VIEWER', { regionId: r.batu.id }),
-      createUser(t, 'CHECKIN', { regionId: r.batu.id }),
-    ]);
+    ({ organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu } = await createCast(t, r));
   });
   afterAll(() => t.close());
 

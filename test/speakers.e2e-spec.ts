@@ -1,8 +1,8 @@
-import { createRegions, createUser } from './support/fixtures.js';
+import { createCast, createRegions, type TestUser } from './support/fixtures.js';
 import { createEvent, createSpeaker, type EventRef, eventBody, fieldsOf, setProgramme, type SpeakerRef } from './support/event-fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-type User = Awaited<ReturnType<typeof createUser>>;
+type User = TestUser;
 
 describe('elections, speakers and the programme', () => {
   let t: TestApp;
@@ -16,13 +16,7 @@ describe('elections, speakers and the programme', () => {
   beforeAll(async () => {
     t = await createTestApp();
     r = await createRegions(t);
-    [organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu] = await Promise.all([
-      createUser(t, 'ORGANIZER', { regionId: r.batu.id }),
-      createUser(t, 'ORGANIZER', { regionId: r.jatim.id }),
-      createUser(t, 'ORGANIZER', { regionId: r.balikpapan.id }),
-      createUser(t, 'VIEWER', { regionId: r.batu.id }),
-      createUser(t, 'CHECKIN', { regionId: r.batu.id }),
-    ]);
+    ({ organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu } = await createCast(t, r));
   });
   afterAll(() => t.close());
 

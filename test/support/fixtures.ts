@@ -36,3 +36,17 @@ export async function createUser(
   if (response.status !== 201) throw new Error(`user ${role}: ${response.status} ${JSON.stringify(response.body)}`);
   return { id: response.body.id as string, email, token: await t.login(email, password) };
 }
+
+export type TestUser = Awaited<ReturnType<typeof createUser>>;
+
+/** The usual cast of a tenancy test: organizers on each side of every boundary, and Batu's read-only roles. */
+export async function createCast(t: TestApp, r: Awaited<ReturnType<typeof createRegions>>) {
+  const [organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu] = await Promise.all([
+    createUser(t, 'ORGANIZER', { regionId: r.batu.id }),
+    createUser(t, 'ORGANIZER', { regionId: r.jatim.id }),
+    createUser(t, 'ORGANIZER', { regionId: r.balikpapan.id }),
+    createUser(t, 'VIEWER', { regionId: r.batu.id }),
+    createUser(t, 'CHECKIN', { regionId: r.batu.id }),
+  ]);
+  return { organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu };
+}
