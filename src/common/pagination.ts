@@ -1,6 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 200;
 /** Far beyond any list here; keeps OFFSET within what PostgreSQL accepts. */
@@ -44,3 +45,7 @@ export class RegionPageQuery extends PageQuery {
   @IsUUID('all', { message: 'regionId must be a UUID' })
   regionId?: string;
 }
+
+/** The `q` of a list: free text, matched as the description says. */
+export const SearchText = (description: string) =>
+  applyDecorators(ApiPropertyOptional({ description, maxLength: 100 }), IsOptional(), IsString(), MaxLength(100));

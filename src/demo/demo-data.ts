@@ -44,7 +44,6 @@ import type { ElectionType } from '../elections/election.entity.js';
 import type { EventStatus, EventType } from '../events/event.entity.js';
 import type { EmploymentType } from '../people/nip.js';
 import type { IndonesianTimezone as Timezone, RegionLevel } from '../regions/region.entity.js';
-import type { Role } from '../users/user.entity.js';
 
 /** Fixed UTC offsets of the Indonesian zones (no daylight saving time). */
 export const TIMEZONE_OFFSETS: Readonly<Record<Timezone, string>> = {

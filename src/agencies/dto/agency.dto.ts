@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { RegionPageQuery } from '../../common/pagination.js';
+import { RegionPageQuery, SearchText } from '../../common/pagination.js';
 import { IsOmittable, Trim, TrimToNull } from '../../common/validation.js';
 import { AGENCY_CATEGORIES, type Agency, type AgencyCategory } from '../agency.entity.js';
 
@@ -136,10 +136,7 @@ export class AgencyQuery extends RegionPageQuery {
   @IsIn(AGENCY_CATEGORIES, { message: CATEGORY_MESSAGE })
   category?: AgencyCategory;
 
-  @ApiPropertyOptional({ description: 'Matches name or short name, case-insensitively' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText('Matches name or short name, case-insensitively')
   q?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsCalendarDate } from '../../common/instants.js';
-import { PageQuery } from '../../common/pagination.js';
+import { PageQuery, SearchText } from '../../common/pagination.js';
 import { Trim } from '../../common/validation.js';
 import { ELECTION_TYPES, type Election, type ElectionType } from '../election.entity.js';
 
@@ -30,10 +30,7 @@ export class ElectionQuery extends PageQuery {
   @IsIn(ELECTION_TYPES, { message: TYPE_MESSAGE })
   type?: ElectionType;
 
-  @ApiPropertyOptional({ description: 'Matches the name' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText('Matches the name')
   q?: string;
 }
 

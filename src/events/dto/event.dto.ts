@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { INSTANT_EXAMPLE, IsInstant, IsInstantOrDate } from '../../common/instants.js';
-import { RegionPageQuery } from '../../common/pagination.js';
+import { RegionPageQuery, SearchText } from '../../common/pagination.js';
 import { IsOmittable, Trim } from '../../common/validation.js';
 import { toLocalIso } from '../../documents/indonesian-time.js';
 import { INDONESIAN_TIMEZONES, type IndonesianTimezone } from '../../regions/region.entity.js';
@@ -266,10 +266,7 @@ export class EventQuery extends RegionPageQuery {
   @IsUUID('all', { message: 'electionId must be a UUID' })
   electionId?: string;
 
-  @ApiPropertyOptional({ description: 'Matches the title' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText('Matches the title')
   q?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { RegionPageQuery } from '../../common/pagination.js';
+import { RegionPageQuery, SearchText } from '../../common/pagination.js';
 import { IsOmittable, LowerCaseToNull, Trim, TrimToNull } from '../../common/validation.js';
 import { EMPLOYMENT_TYPES, type EmploymentType, IsNipOfEmploymentType, normalizeNip } from '../nip.js';
 import type { Person } from '../person.entity.js';
@@ -126,10 +126,7 @@ export class PersonQuery extends RegionPageQuery {
   @IsIn(EMPLOYMENT_TYPES, { message: EMPLOYMENT_TYPE_MESSAGE })
   employmentType?: EmploymentType;
 
-  @ApiPropertyOptional({ description: 'Part of the name (case-insensitive), or the start of the NIP' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText('Part of the name (case-insensitive), or the start of the NIP')
   q?: string;
 }
 

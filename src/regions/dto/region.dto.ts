@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '../../common/pagination.js';
+import { PageQuery, SearchText } from '../../common/pagination.js';
 import { IsOmittable, Trim } from '../../common/validation.js';
 import { INDONESIAN_TIMEZONES, type IndonesianTimezone, REGION_LEVELS, type Region, type RegionLevel } from '../region.entity.js';
 
@@ -59,10 +59,7 @@ export class RegionQuery extends PageQuery {
   @IsIn(REGION_LEVELS)
   level?: RegionLevel;
 
-  @ApiPropertyOptional({ description: 'Matches name or code' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText('Matches name or code')
   q?: string;
 }
 

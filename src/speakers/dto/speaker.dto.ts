@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { RegionPageQuery } from '../../common/pagination.js';
+import { RegionPageQuery, SearchText } from '../../common/pagination.js';
 import { IsOmittable, Trim } from '../../common/validation.js';
 import type { Speaker } from '../speaker.entity.js';
 
@@ -63,10 +63,7 @@ export class UpdateSpeakerDto {
 }
 
 export class SpeakerQuery extends RegionPageQuery {
-  @ApiPropertyOptional({ description: 'Matches name, title or organization' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText('Matches name, title or organization')
   q?: string;
 }
 

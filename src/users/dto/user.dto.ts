@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { RegionPageQuery } from '../../common/pagination.js';
+import { RegionPageQuery, SearchText } from '../../common/pagination.js';
 import { IsOmittable, LowerCase, Trim } from '../../common/validation.js';
 import { ROLES, type Role, type User } from '../user.entity.js';
 
@@ -83,10 +83,7 @@ export class UserQuery extends RegionPageQuery {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ description: 'Matches name or email' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @SearchText('Matches name or email')
   q?: string;
 }
 
