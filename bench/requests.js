@@ -1,19 +1,30 @@
 // Request throughput of the authenticated API relative to the bare liveness route, measured in
 // the same run: what the auth guard (JWT + one user query), validation and a list query cost.
-import { load, ratio, startBenchApp } from './support.js';
+// autocannon drives the load from a worker thread, on loopback, for a fixed time per route.
+import autocannon from 'autocannon';
+import { ratio, startBenchApp } from './support.js';
+
+async function throughput(url, headers = {}, seconds = 4) {
+  const result = await autocannon({ url, headers, connections: 16, duration: seconds, workers: 1 });
+  // A fast error is not speed: every response must have succeeded.
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx responses, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
 
 export async function benchRequests() {
   const app = await startBenchApp();
   try {
-    const auth = { headers: { authorization: app.token } };
-    await load({ url: `${app.base}/health`, total: 300 }); // warm-up
-    const health = await load({ url: `${app.base}/health` });
-    const me = await load({ url: `${app.base}/auth/me`, init: auth });
-    const regions = await load({ url: `${app.base}/regions?limit=50`, init: auth });
+    const auth = { authorization: app.token };
+    await throughput(`${app.base}/health`, {}, 1); // warm-up
+    const health = await throughput(`${app.base}/health`);
+    const ready = await throughput(`${app.base}/health/ready`);
+    const me = await throughput(`${app.base}/auth/me`, auth);
+    const regions = await throughput(`${app.base}/regions?limit=50`, auth);
+    const row = (what, r) => [what, `${r.rps.toFixed(0)} req/s (p99 ${r.p99} ms)`, ratio(r.rps, health.rps)];
     return [
-      ['GET /health (baseline)', `${health.toFixed(0)} req/s`, '1.00×'],
-      ['GET /auth/me (JWT + user query)', `${me.toFixed(0)} req/s`, ratio(me, health)],
-      ['GET /regions (guard + list query)', `${regions.toFixed(0)} req/s`, ratio(regions, health)],
+      row('GET /health (baseline)', health),
+      row('GET /health/ready (one SELECT 1)', ready),
+      row('GET /auth/me (JWT + user query)', me),       row('GET /regions (guard + list query)', regions),
     ];
   } finally {
     await app.close();

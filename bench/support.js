@@ -55,26 +55,6 @@ async function adminQuery(serverUrl, sql) {
   }
 }
 
-/**
- * Sends `total` requests with `concurrency` in flight and returns requests per second.
- * Every response must have the expected status, or the run fails: a fast error is not speed.
- */
-export async function load({ url, total = 2000, concurrency = 16, init = {}, expectStatus = 200 }) {
-  let sent = 0;
-  const started = process.hrtime.bigint();
-  const worker = async () => {
-    while (sent < total) {
-      sent += 1;
-      const response = await fetch(url, init);
-      await response.arrayBuffer();
-      if (response.status !== expectStatus) throw new Error(`${url}: expected ${expectStatus}, got ${response.status}`);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return total / seconds;
-}
-
 export async function timed(work) {
   const started = process.hrtime.bigint();
   const result = await work();
