@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
+import { ApiPage, ApiProblems } from '../common/openapi.js';
 import { AuditService } from './audit.service.js';
-import { AuditQuery } from './dto/audit.dto.js';
+import { AuditEntryResponse, AuditQuery } from './dto/audit.dto.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -12,6 +13,8 @@ export class AuditController {
 
   @Get()
   @Roles('ADMIN', 'ORGANIZER')
+  @ApiPage(AuditEntryResponse)
+  @ApiProblems(400, 401, 403)
   list(@CurrentCaller() caller: Caller, @Query() query: AuditQuery) {
     return this.audit.list(caller, query);
   }

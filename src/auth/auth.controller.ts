@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { type Caller, CurrentCaller, Public } from '../common/caller.js';
+import { ApiProblem, ApiProblems } from '../common/openapi.js';
 import { UserResponse } from '../users/dto/user.dto.js';
 import { UsersService } from '../users/users.service.js';
 import { AuthService } from './auth.service.js';
@@ -19,8 +20,9 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this account or address' })
+  @ApiProblems(400)
+  @ApiProblem(401, 'Wrong email or password, or a deactivated account')
+  @ApiProblem(429, 'Too many failed logins for this account or address; retry after the `retry-after` header')
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
     return this.auth.login(dto, request.ip);
   }
@@ -28,6 +30,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(401)
   me(@CurrentCaller() caller: Caller) {
     return this.users.findMe(caller);
   }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -44,18 +44,28 @@ export class ImportQuery {
   atomic: boolean = false;
 }
 
-export interface ImportRowError {
-  /** The line of the file the record starts on; the header is line 1. */
+export class ImportRowError {
+  @ApiProperty({ type: 'integer', example: 7, description: 'The line of the file the record starts on; the header is line 1' })
   line: number;
+
+  @ApiPropertyOptional({ example: 'nip' })
   field?: string;
+
+  @ApiProperty({ example: 'NIP is required for PNS employees' })
   message: string;
 }
 
-export interface ImportResult {
-  created: number;
-  updated: number;
-  errors: ImportRowError[];
+/** The answer of an import (and of a dry run): rows created and updated, rows skipped and why. */
+export class ImportResult {
+  @ApiProperty({ type: 'integer' }) created: number;
+  @ApiProperty({ type: 'integer' }) updated: number;
+  @ApiProperty({ type: [ImportRowError], description: 'In line order; at most 1000 are listed' }) errors: ImportRowError[];
 }
+
+/** The 400 of an import route, for the OpenAPI document. */
+export const IMPORT_BAD_REQUEST =
+  'An invalid query, a file that cannot be read as CSV or whose header does not fit (csv-format, with the `line`), ' +
+  'or an atomic import with bad rows (import-refused: nothing was written; `errors` lists the rows as in a 200 answer)';
 
 /** A row that passed the checks that need no database. */
 export interface ImportRow {

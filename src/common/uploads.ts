@@ -5,6 +5,7 @@ import { type NestFastifyApplication, RouteConfig } from '@nestjs/platform-fasti
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors.js';
+import { ApiProblem } from './openapi.js';
 
 /** The largest CSV an import accepts: a province's full roster is a few tens of megabytes. */
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;
@@ -37,6 +38,8 @@ export const CsvUpload = (columns: string) =>
     RouteConfig({ csvUpload: true }),
     ApiConsumes('text/csv', 'multipart/form-data'),
     ApiBody({ description: `${columns}. Comma or semicolon separated, UTF-8 with or without a BOM.`, schema: { type: 'string', format: 'binary' } }),
+    ApiProblem(413, `The CSV file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`),
+    ApiProblem(415, 'Neither a text/csv body nor multipart/form-data'),
   );
 
 /** The uploaded CSV as a stream: a `text/csv` body, or the multipart field `file`. */

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
+import { ApiPage, ApiProblem, ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
-import { CreateElectionDto, ElectionQuery } from './dto/election.dto.js';
+import { CreateElectionDto, ElectionQuery, ElectionResponse } from './dto/election.dto.js';
 import { ElectionsService } from './elections.service.js';
 
 @ApiTags('elections')
@@ -12,17 +13,24 @@ export class ElectionsController {
   constructor(private readonly elections: ElectionsService) {}
 
   @Get()
+  @ApiPage(ElectionResponse)
+  @ApiProblems(400, 401)
   list(@Query() query: ElectionQuery) {
     return this.elections.list(query);
   }
 
   @Post()
   @Roles('ADMIN')
+  @ApiCreatedResponse({ type: ElectionResponse })
+  @ApiProblems(400, 401, 403)
+  @ApiProblem(409, 'An election of this name already exists (duplicate-name)')
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateElectionDto) {
     return this.elections.create(caller, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ElectionResponse })
+  @ApiProblems(400, 401, 404)
   get(@IdParam() id: string) {
     return this.elections.get(id);
   }

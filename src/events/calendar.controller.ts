@@ -1,9 +1,17 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, type ApiResponseOptions, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Caller, CurrentCaller } from '../common/caller.js';
+import { ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
 import { type CalendarFile, CalendarService } from './calendar.service.js';
+
+/** A 200 answer that is an iCalendar file, downloaded as an attachment. */
+const calendarFile = (description: string): ApiResponseOptions => ({
+  description,
+  content: { 'text/calendar': { schema: { type: 'string', example: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…\r\nEND:VCALENDAR\r\n' } } },
+  headers: { 'content-disposition': { description: 'attachment; filename="….ics"', schema: { type: 'string' } } },
+});
 
 /**
  * `/events/:id.ics` and `/regions/:id/events.ics`. Fastify's router matches a parameter
@@ -17,15 +25,15 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get('events/:id.ics')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The event as an iCalendar file' })
+  @ApiOkResponse(calendarFile('The event as an iCalendar file'))
+  @ApiProblems(400, 401, 404)
   async event(@CurrentCaller() caller: Caller, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     return send(reply, await this.calendar.eventCalendar(caller, id));
   }
 
   @Get('regions/:id/events.ics')
-  @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: "The region's events as an iCalendar feed" })
+  @ApiOkResponse(calendarFile("The region's events as an iCalendar feed"))
+  @ApiProblems(400, 401, 404)
   async regionFeed(@CurrentCaller() caller: Caller, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     return send(reply, await this.calendar.regionFeed(caller, id));
   }

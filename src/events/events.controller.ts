@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
+import { ApiPage, ApiProblem, ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
-import { CancelEventDto, CreateEventDto, EventQuery, SetProgrammeDto, UpdateEventDto } from './dto/event.dto.js';
+import { CancelEventDto, CreateEventDto, EventQuery, EventResponse, SetProgrammeDto, UpdateEventDto } from './dto/event.dto.js';
 import { EventsService } from './events.service.js';
 import { ProgrammeService } from './programme.service.js';
+
+const INVALID_TRANSITION = 'The event is not in a status this action applies to (invalid-transition; `status` gives the current one)';
 
 /**
  * Every role reads the events of its regions (CHECKIN needs them at the door, AGENCY_REP is
@@ -20,23 +23,36 @@ export class EventsController {
   ) {}
 
   @Get()
+  @ApiPage(EventResponse)
+  @ApiProblems(400, 401, 404)
   list(@CurrentCaller() caller: Caller, @Query() query: EventQuery) {
     return this.events.list(caller, query);
   }
 
   @Post()
   @Roles('ADMIN', 'ORGANIZER')
+  @ApiCreatedResponse({ type: EventResponse, description: 'The new event, a DRAFT' })
+  @ApiProblems(400, 401, 403, 404)
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateEventDto) {
     return this.events.create(caller, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: EventResponse })
+  @ApiProblems(400, 401, 404)
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.events.get(caller, id);
   }
 
   @Patch(':id')
   @Roles('ADMIN', 'ORGANIZER')
+  @ApiOkResponse({ type: EventResponse })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiProblem(
+    409,
+    'The event is COMPLETED or CANCELLED (event-not-editable), or its new times would leave programme slots outside it ' +
+      '(programme-outside-event) or double-book a speaker (speaker-double-booked)',
+  )
   update(@CurrentCaller() caller: Caller, @IdParam() id: string, @Body() dto: UpdateEventDto) {
     return this.events.update(caller, id, dto);
   }
@@ -45,6 +61,9 @@ export class EventsController {
   @Post(':id/publish')
   @HttpCode(200)
   @Roles('ADMIN', 'ORGANIZER')
+  @ApiOkResponse({ type: EventResponse, description: 'The event, now SCHEDULED' })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiProblem(409, INVALID_TRANSITION)
   publish(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.events.transition(caller, id, 'publish');
   }
@@ -52,6 +71,9 @@ export class EventsController {
   @Post(':id/complete')
   @HttpCode(200)
   @Roles('ADMIN', 'ORGANIZER')
+  @ApiOkResponse({ type: EventResponse, description: 'The event, now COMPLETED' })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiProblem(409, INVALID_TRANSITION)
   complete(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.events.transition(caller, id, 'complete');
   }
@@ -59,12 +81,18 @@ export class EventsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('ADMIN', 'ORGANIZER')
+  @ApiOkResponse({ type: EventResponse, description: 'The event, now CANCELLED' })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiProblem(409, INVALID_TRANSITION)
   cancel(@CurrentCaller() caller: Caller, @IdParam() id: string, @Body() dto: CancelEventDto) {
     return this.events.transition(caller, id, 'cancel', dto.reason);
   }
 
   @Put(':id/speakers')
   @Roles('ADMIN', 'ORGANIZER')
+  @ApiOkResponse({ type: EventResponse, description: 'The event with its new programme' })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiProblem(409, 'The event is COMPLETED or CANCELLED (event-not-editable), or a speaker is booked in an overlapping event (speaker-double-booked; send force: true to book anyway)')
   setSpeakers(@CurrentCaller() caller: Caller, @IdParam() id: string, @Body() dto: SetProgrammeDto) {
     return this.programme.setProgramme(caller, id, dto);
   }

@@ -1,9 +1,19 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/caller.js';
 import { ServiceUnavailableError } from '../common/errors.js';
+import { ApiProblem } from '../common/openapi.js';
+
+class LivenessResponse {
+  @ApiProperty({ enum: ['ok'] }) status: string;
+}
+
+class ReadinessResponse {
+  @ApiProperty({ enum: ['ok'] }) status: string;
+  @ApiProperty({ enum: ['ok'] }) database: string;
+}
 
 @ApiTags('health')
 @Public()
@@ -13,12 +23,15 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get()
+  @ApiOkResponse({ type: LivenessResponse })
   live() {
     return { status: 'ok' };
   }
 
   /** Readiness: the database answers too. */
   @Get('ready')
+  @ApiOkResponse({ type: ReadinessResponse })
+  @ApiProblem(503, 'The database is not reachable')
   async ready() {
     try {
       await this.dataSource.query('SELECT 1');

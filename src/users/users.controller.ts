@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
+import { ApiPage, ApiProblem, ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
-import { CreateUserDto, UpdateUserDto, UserQuery } from './dto/user.dto.js';
+import { CreateUserDto, UpdateUserDto, UserQuery, UserResponse } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -13,21 +14,31 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiPage(UserResponse)
+  @ApiProblems(400, 401, 403, 404)
   list(@CurrentCaller() caller: Caller, @Query() query: UserQuery) {
     return this.users.list(caller, query);
   }
 
   @Post()
+  @ApiCreatedResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiProblem(409, 'A user with this email already exists (duplicate-email)')
   create(@CurrentCaller() caller: Caller, @Body() dto: CreateUserDto) {
     return this.users.create(caller, dto);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 404)
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
     return this.users.get(caller, id);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(400, 401, 403, 404)
+  @ApiProblem(409, 'You cannot deactivate yourself or change your own role (self-lockout)')
   update(@CurrentCaller() caller: Caller, @IdParam() id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(caller, id, dto);
   }

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination.js';
@@ -29,17 +29,17 @@ export class AuditQuery extends PageQuery {
   to?: Date;
 }
 
-export interface AuditEntryResponse {
-  id: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  regionId: string | null;
-  changes: Record<string, unknown>;
-  requestId: string | null;
-  createdAt: string;
+export class AuditEntryResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The user who acted; null for the system' }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorEmail: string | null;
+  @ApiProperty({ example: 'update' }) action: string;
+  @ApiProperty({ example: 'event' }) entity: string;
+  @ApiProperty({ nullable: true, type: String }) entityId: string | null;
+  @ApiProperty({ nullable: true, type: String }) regionId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed; secrets are never recorded' }) changes: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+  @ApiProperty() createdAt: string;
 }
 
 export function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {
