@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
+import { TargetRegionId } from './pagination.js';
 import { type CsvColumns, type CsvRow, readCsv } from './csv.js';
 import { DomainError } from './errors.js';
 
@@ -26,9 +27,7 @@ const MAX_LISTED_ERRORS = 1000;
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
 
 export class ImportQuery {
-  @ApiPropertyOptional({ format: 'uuid', description: "The region whose list is imported; defaults to the caller's own regency or city" })
-  @IsOptional()
-  @IsUUID('all', { message: 'regionId must be a UUID' })
+  @TargetRegionId('The region whose list is imported')
   regionId?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Validate and count only; nothing is written' })

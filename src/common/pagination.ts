@@ -49,3 +49,14 @@ export class RegionPageQuery extends PageQuery {
 /** The `q` of a list: free text, matched as the description says. */
 export const SearchText = (description: string) =>
   applyDecorators(ApiPropertyOptional({ description, maxLength: 100 }), IsOptional(), IsString(), MaxLength(100));
+
+/**
+ * The `regionId` of a create or an import: optional for a caller bound to one regency or city,
+ * whose own region it then means (see targetRegionId in scope.ts).
+ */
+export const TargetRegionId = (what = 'The region') =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'uuid', description: `${what}; defaults to the caller's own regency or city` }),
+    IsOptional(),
+    IsUUID('all', { message: 'regionId must be a UUID' }),
+  );

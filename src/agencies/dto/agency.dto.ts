@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { RegionPageQuery, SearchText } from '../../common/pagination.js';
+import { RegionPageQuery, SearchText, TargetRegionId } from '../../common/pagination.js';
 import { IsOmittable, Trim, TrimToNull } from '../../common/validation.js';
 import { AGENCY_CATEGORIES, type Agency, type AgencyCategory } from '../agency.entity.js';
 
@@ -33,9 +33,7 @@ export class HeadcountDto {
 }
 
 export class CreateAgencyDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the caller's own regency or city" })
-  @IsOptional()
-  @IsUUID('all', { message: 'regionId must be a UUID' })
+  @TargetRegionId()
   regionId?: string;
 
   @ApiProperty({ example: 'Dinas Pendidikan' })

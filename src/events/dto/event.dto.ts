@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -18,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { INSTANT_EXAMPLE, IsInstant, IsInstantOrDate } from '../../common/instants.js';
-import { RegionPageQuery, SearchText } from '../../common/pagination.js';
+import { RegionPageQuery, SearchText, TargetRegionId } from '../../common/pagination.js';
 import { IsOmittable, Trim } from '../../common/validation.js';
 import { toLocalIso } from '../../documents/indonesian-time.js';
 import { INDONESIAN_TIMEZONES, type IndonesianTimezone } from '../../regions/region.entity.js';
@@ -31,10 +32,18 @@ const TOPIC_CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 const TOPIC_MESSAGE = 'each topic must be an UPPER_SNAKE code such as NETRALITAS_ASN';
 export const MAX_CAPACITY = 100_000;
 
+/** Up to 20 distinct topic codes. */
+const EventTopics = () =>
+  applyDecorators(
+    IsArray(),
+    ArrayMaxSize(20),
+    ArrayUnique({ message: 'topics must not repeat a topic' }),
+    MaxLength(60, { each: true }),
+    Matches(TOPIC_CODE, { each: true, message: TOPIC_MESSAGE }),
+  );
+
 export class CreateEventDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "Defaults to the caller's own regency or city" })
-  @IsOptional()
-  @IsUUID('all', { message: 'regionId must be a UUID' })
+  @TargetRegionId()
   regionId?: string;
 
   @ApiProperty({ example: 'Sosialisasi Netralitas ASN dan Anti Radikalisme' })
@@ -50,11 +59,7 @@ export class CreateEventDto {
 
   @ApiPropertyOptional({ type: [String], example: ['NETRALITAS_ASN', 'ANTI_RADIKALISME'], default: [] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique({ message: 'topics must not repeat a topic' })
-  @MaxLength(60, { each: true })
-  @Matches(TOPIC_CODE, { each: true, message: TOPIC_MESSAGE })
+  @EventTopics()
   topics?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
@@ -128,11 +133,7 @@ export class UpdateEventDto {
 
   @ApiPropertyOptional({ type: [String] })
   @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique({ message: 'topics must not repeat a topic' })
-  @MaxLength(60, { each: true })
-  @Matches(TOPIC_CODE, { each: true, message: TOPIC_MESSAGE })
+  @EventTopics()
   topics?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true })

@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { RegionPageQuery, SearchText } from '../../common/pagination.js';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { RegionPageQuery, SearchText, TargetRegionId } from '../../common/pagination.js';
 import { IsOmittable, Trim } from '../../common/validation.js';
 import type { Speaker } from '../speaker.entity.js';
 
-
 export class CreateSpeakerDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "The registry's region; defaults to the caller's own regency or city" })
-  @IsOptional()
-  @IsUUID('all', { message: 'regionId must be a UUID' })
+  @TargetRegionId("The registry's region")
   regionId?: string;
 
   @ApiProperty({ example: 'Dr. H. Ahmad Fauzi, S.H., M.H.' })
