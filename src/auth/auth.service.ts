@@ -6,7 +6,7 @@ import type { AccessTokenPayload } from '../common/auth.guard.js';
 import { UnauthorizedError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { toUserResponse } from '../users/dto/user.dto.js';
-import { DUMMY_HASH, verifyPassword } from '../users/passwords.js';
+import { dummyHash, verifyPassword } from '../users/passwords.js';
 import { User } from '../users/user.entity.js';
 import type { LoginDto, LoginResponse } from './dto/auth.dto.js';
 import { LoginAttempts } from './login-attempts.js';
@@ -29,7 +29,7 @@ export class AuthService {
       .where('u.email = :email', { email: dto.email })
       .getOne();
     // Always verify a hash, so an unknown email takes as long as a wrong password.
-    const passwordOk = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, dto.password);
+    const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), dto.password);
     if (!user || !passwordOk || !user.active) {
       this.attempts.recordFailure(dto.email, clientAddress);
       throw new UnauthorizedError('Email or password is incorrect, or the account is deactivated');

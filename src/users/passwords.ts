@@ -13,5 +13,13 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
-/** Verified against when the account does not exist, so timing does not reveal which emails exist. */
-export const DUMMY_HASH = await hashPassword('netralitas-timing-equaliser');
+let dummy: Promise<string> | undefined;
+
+/**
+ * Verified against when the account does not exist, so timing does not reveal which emails
+ * exist. Made on first use, not when the module loads (the CLI and the demo loader never need it).
+ */
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword('netralitas-timing-equaliser');
+  return dummy;
+}
