@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import type { Role } from '../users/user.entity.js';
+import type { Role } from './roles.js';
 import { type Caller, IS_PUBLIC, ROLES_KEY } from './caller.js';
 import { ForbiddenError, UnauthorizedError } from './errors.js';
 

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../users/user.entity.js';
+import type { Role } from './roles.js';
 
 /**
  * Who is calling, resolved once per request by the auth guard and passed explicitly

@@ -3,7 +3,7 @@ import { ELECTION_TYPES } from '../elections/election.entity.js';
 import { EVENT_STATUSES, EVENT_TYPES } from '../events/event.entity.js';
 import { EMPLOYMENT_TYPES, type EmploymentType } from '../people/nip.js';
 import { INDONESIAN_TIMEZONES as TIMEZONES } from '../regions/region.entity.js';
-import { ROLES } from '../users/user.entity.js';
+import { ROLES } from '../common/roles.js';
 import {
   CHECK_IN_METHODS,
   DEMO_PASSWORD,

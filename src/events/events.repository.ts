@@ -6,7 +6,7 @@ import { NotFoundError } from '../common/errors.js';
 import { canReachRegion } from '../common/scope.js';
 import type { IndonesianTimezone } from '../regions/region.entity.js';
 import { Speaker } from '../speakers/speaker.entity.js';
-import type { Role } from '../users/user.entity.js';
+import type { Role } from '../common/roles.js';
 import { EventSpeaker } from './event-speaker.entity.js';
 import { Event } from './event.entity.js';
 

@@ -1,12 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
+import { ROLES, type Role } from '../common/roles.js';
 import { Region } from '../regions/region.entity.js';
 
-export const ROLES = ['ADMIN', 'ORGANIZER', 'AGENCY_REP', 'VIEWER', 'CHECKIN'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Roles bound to a region; AGENCY_REP is bound to an agency (and carries that agency's region). */
-export const REGION_BOUND_ROLES: readonly Role[] = ['ORGANIZER', 'VIEWER', 'CHECKIN'];
 
 @Entity('users')
 // The binding each role needs is enforced by the database too, not only by the service.

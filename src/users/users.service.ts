@@ -12,7 +12,8 @@ import { assertRegionReachable, canReachRegion } from '../common/scope.js';
 import { Region } from '../regions/region.entity.js';
 import { type CreateUserDto, type UpdateUserDto, type UserQuery, type UserResponse, toUserResponse } from './dto/user.dto.js';
 import { hashPassword } from './passwords.js';
-import { REGION_BOUND_ROLES, type Role, User } from './user.entity.js';
+import { REGION_BOUND_ROLES, type Role } from '../common/roles.js';
+import { User } from './user.entity.js';
 
 /** Roles an ORGANIZER may hand out inside its own region: door staff and agency contacts. */
 const ORGANIZER_MANAGED_ROLES: readonly Role[] = ['AGENCY_REP', 'CHECKIN'];

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { RegionPageQuery, SearchText } from '../../common/pagination.js';
 import { IsOmittable, LowerCase, Trim } from '../../common/validation.js';
-import { ROLES, type Role, type User } from '../user.entity.js';
+import { ROLES, type Role } from '../../common/roles.js';
+import type { User } from '../user.entity.js';
 
 
 export class CreateUserDto {
