@@ -5,11 +5,11 @@ import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { type ImportQuery, type ImportResult, runImport } from '../common/csv-import.js';
-import { ConflictError, NotFoundError, ValidationError } from '../common/errors.js';
+import { ConflictError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
-import { canReachAgency, listRegionIds, targetRegionId } from '../common/scope.js';
+import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
-import { RegionsService } from '../regions/regions.service.js';
+import { Region } from '../regions/region.entity.js';
 import { Agency, NO_HEADCOUNT } from './agency.entity.js';
 import { AgencyImport } from './agency-import.js';
 import { findParentCycles } from './agency-tree.js';
@@ -20,14 +20,10 @@ export class AgenciesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly regions: RegionsService,
   ) {}
 
   async list(caller: Caller, query: AgencyQuery): Promise<Page<AgencyResponse>> {
-    const qb = this.dataSource.getRepository(Agency).createQueryBuilder('a');
-    const regionIds = listRegionIds(caller, query.regionId);
-    if (regionIds !== null) qb.andWhere('a.region_id = ANY(:regionIds)', { regionIds });
-    if (caller.role === 'AGENCY_REP') qb.andWhere('a.id = :ownAgencyId', { ownAgencyId: caller.agencyId });
+    const qb = withinReach(this.dataSource.getRepository(Agency).createQueryBuilder('a'), caller, { regionId: query.regionId });
     if (query.category) qb.andWhere('a.category = :category', { category: query.category });
     if (query.q) qb.andWhere(new Brackets((w) => w.where('a.name ILIKE :q').orWhere('a.short_name ILIKE :q')), { q: containsPattern(query.q) });
     const [rows, total] = await qb.orderBy('a.name').addOrderBy('a.id').take(query.limit).skip(query.offset).getManyAndCount();
@@ -35,20 +31,13 @@ export class AgenciesService {
   }
 
   async get(caller: Caller, id: string): Promise<AgencyResponse> {
-    return toAgencyResponse(await this.findReachable(caller, id));
-  }
-
-  /** An agency the caller may see (an AGENCY_REP: its own), or 404. */
-  async findReachable(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<Agency> {
-    const agency = await manager.findOneBy(Agency, { id });
-    if (!agency || !canReachAgency(caller, agency)) throw new NotFoundError('Agency', id);
-    return agency;
+    return toAgencyResponse(await findInReach(this.dataSource.manager, caller, Agency, id));
   }
 
   async create(caller: Caller, dto: CreateAgencyDto): Promise<AgencyResponse> {
     const regionId = targetRegionId(caller, dto.regionId);
     return this.dataSource.transaction(async (manager) => {
-      await this.regions.findReachable(caller, regionId, manager);
+      await findInReach(manager, caller, Region, regionId);
       await this.assertNameFree(manager, regionId, dto.name);
       const parentAgencyId = dto.parentAgencyId ? (await this.findParent(manager, caller, regionId, dto.parentAgencyId)).id : null;
       const fields = {
@@ -68,7 +57,7 @@ export class AgenciesService {
 
   async update(caller: Caller, id: string, dto: UpdateAgencyDto): Promise<AgencyResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const agency = await this.findReachable(caller, id, manager);
+      const agency = await findInReach(manager, caller, Agency, id, { lock: true });
       if (dto.name !== undefined && dto.name.toLowerCase() !== agency.name.toLowerCase()) await this.assertNameFree(manager, agency.regionId, dto.name);
       if (dto.parentAgencyId) {
         const parent = await this.findParent(manager, caller, agency.regionId, dto.parentAgencyId);
@@ -86,7 +75,7 @@ export class AgenciesService {
 
   async import(caller: Caller, query: ImportQuery, csv: Readable): Promise<ImportResult> {
     const regionId = targetRegionId(caller, query.regionId);
-    await this.regions.findReachable(caller, regionId);
+    await findInReach(this.dataSource.manager, caller, Region, regionId);
     return runImport(this.dataSource, csv, query, new AgencyImport(caller, regionId, this.audit));
   }
 
@@ -102,7 +91,7 @@ export class AgenciesService {
   }
 
   private async findParent(manager: EntityManager, caller: Caller, regionId: string, parentId: string): Promise<Agency> {
-    const parent = await this.findReachable(caller, parentId, manager);
+    const parent = await findInReach(manager, caller, Agency, parentId);
     if (parent.regionId !== regionId) throw ValidationError.field('parentAgencyId', 'the parent agency must be in the same region');
     return parent;
   }

@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
 import { Region } from '../regions/region.entity.js';
+import { TenantTable } from '../common/scope.js';
 
 export const AGENCY_CATEGORIES = ['OPD', 'KECAMATAN', 'KELURAHAN', 'DESA', 'SCHOOL', 'VERTICAL', 'ELECTION_BODY', 'BUMD', 'OTHER'] as const;
 export type AgencyCategory = (typeof AGENCY_CATEGORIES)[number];
@@ -25,6 +26,7 @@ export const NO_HEADCOUNT: Readonly<Headcount> = { pns: 0, pppk: 0, nonAsn: 0 };
  * expression index on (region_id, lower(name)), created in the migration (TypeORM cannot
  * describe one), and it is the key of the CSV upsert.
  */
+@TenantTable({ region: 'regionId', agency: 'id' })
 @Entity('agencies')
 @Index('uq_agencies_region_name', { synchronize: false })
 // The target of composite foreign keys (people, parent agency) that pin a row to its agency's

@@ -1,6 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TenantTable } from '../common/scope.js';
 
 /** One write, recorded in the same transaction as the write itself. Append-only (trigger). */
+// Entries without a region (national changes) are within an ADMIN's reach only.
+@TenantTable({ region: 'regionId', label: 'Audit entry' })
 @Entity('audit_log')
 @Index('ix_audit_log_region_time', ['regionId', 'createdAt'])
 @Index('ix_audit_log_entity', ['entity', 'entityId'])

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../common/caller.js';
 import { type Page, page } from '../common/pagination.js';
+import { withinReach } from '../common/scope.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { type AuditEntryResponse, type AuditQuery, toAuditEntryResponse } from './dto/audit.dto.js';
 
@@ -39,8 +40,7 @@ export class AuditService {
   }
 
   async list(caller: Caller, query: AuditQuery): Promise<Page<AuditEntryResponse>> {
-    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
-    if (caller.regionIds !== null) qb.andWhere('a.region_id = ANY(:regionIds)', { regionIds: caller.regionIds });
+    const qb = withinReach(this.dataSource.getRepository(AuditEntry).createQueryBuilder('a'), caller);
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     if (query.from) qb.andWhere('a.created_at >= :from', { from: query.from });

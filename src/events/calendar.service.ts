@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { Caller } from '../common/caller.js';
+import { findInReach, withinReach } from '../common/scope.js';
 import { buildCalendarFeed, buildEventCalendar, type CalendarEvent } from '../documents/ics.js';
 import { formatTimeRange, toLocalIso } from '../documents/indonesian-time.js';
-import { RegionsService } from '../regions/regions.service.js';
+import { Region } from '../regions/region.entity.js';
 import type { EventSpeaker } from './event-speaker.entity.js';
 import type { Event } from './event.entity.js';
 import { EventsRepository, seesDrafts } from './events.repository.js';
@@ -20,8 +23,8 @@ export interface CalendarFile {
 @Injectable()
 export class CalendarService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: EventsRepository,
-    private readonly regions: RegionsService,
   ) {}
 
   async eventCalendar(caller: Caller, id: string): Promise<CalendarFile> {
@@ -32,8 +35,8 @@ export class CalendarService {
   }
 
   async regionFeed(caller: Caller, regionId: string): Promise<CalendarFile> {
-    const region = await this.regions.findReachable(caller, regionId);
-    const qb = this.repository.selectEvents().where('e.region_id = :regionId', { regionId });
+    const region = await findInReach(this.dataSource.manager, caller, Region, regionId);
+    const qb = withinReach(this.repository.selectEvents(), caller, { regionId });
     if (!seesDrafts(caller)) qb.andWhere("e.status <> 'DRAFT'");
     const events = await qb.orderBy('e.starts_at').addOrderBy('e.id').getMany();
     const programmes = await this.repository.findProgrammes(events.map((event) => event.id));

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { TenantTable } from '../common/scope.js';
 import { Speaker } from '../speakers/speaker.entity.js';
 import { Event } from './event.entity.js';
 
@@ -7,6 +8,7 @@ import { Event } from './event.entity.js';
  * region_id, so the database itself keeps a slot in its event's region and its speaker in that
  * region's registry (and Citus can co-locate the three tables).
  */
+@TenantTable({ region: 'regionId', label: 'Programme slot' })
 @Entity('event_speakers')
 @Index('uq_event_speakers_event_order', ['eventId', 'order'], { unique: true })
 @Check('ck_event_speakers_ends_after_start', 'ends_at > starts_at')

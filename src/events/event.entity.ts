@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
 import { Election } from '../elections/election.entity.js';
 import { Region } from '../regions/region.entity.js';
+import { TenantTable } from '../common/scope.js';
 
 export const EVENT_TYPES = ['SOSIALISASI', 'RAKOR', 'APEL_IKRAR', 'BIMTEK'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -9,6 +10,7 @@ export const EVENT_STATUSES = ['DRAFT', 'SCHEDULED', 'COMPLETED', 'CANCELLED'] a
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /** An outreach event: sosialisasi, rapat koordinasi, apel ikrar or bimbingan teknis. */
+@TenantTable({ region: 'regionId' })
 @Entity('events')
 // Lists and calendars read a region's events by start; the speaker overlap check reads ranges.
 @Index('ix_events_region_starts_at', ['regionId', 'startsAt'])

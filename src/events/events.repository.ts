@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../common/caller.js';
-import { NotFoundError } from '../common/errors.js';
-import { canReachRegion } from '../common/scope.js';
+import { oneInReach, withinReach } from '../common/scope.js';
 import type { IndonesianTimezone } from '../regions/region.entity.js';
 import { Speaker } from '../speakers/speaker.entity.js';
 import type { Role } from '../common/roles.js';
@@ -50,11 +49,9 @@ export class EventsRepository {
 
   /** An event the caller may read, or 404 (outside its regions, or a DRAFT it may not see). */
   async findReadableEvent(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<Event> {
-    const event = await this.selectEvents(manager).where('e.id = :id', { id }).getOne();
-    if (!event || !canReachRegion(caller, event.regionId) || (event.status === 'DRAFT' && !seesDrafts(caller))) {
-      throw new NotFoundError('Event', id);
-    }
-    return event;
+    const qb = this.selectEvents(manager);
+    if (!seesDrafts(caller)) qb.andWhere("e.status <> 'DRAFT'");
+    return oneInReach(qb, caller, id);
   }
 
   /**
@@ -62,9 +59,7 @@ export class EventsRepository {
    * serialises writers of the event without blocking rows elsewhere that merely reference it.
    */
   async lockEventForWrite(caller: Caller, id: string, manager: EntityManager): Promise<Event> {
-    const event = await this.selectEvents(manager).where('e.id = :id', { id }).setLock('for_no_key_update', undefined, ['e']).getOne();
-    if (!event || !canReachRegion(caller, event.regionId)) throw new NotFoundError('Event', id);
-    return event;
+    return oneInReach(this.selectEvents(manager), caller, id, { lock: true });
   }
 
   /** One event as the API shows it: with its region and its programme. */
@@ -92,15 +87,14 @@ export class EventsRepository {
   }
 
   /**
-   * Locks speaker rows for the rest of the transaction, in id order so that two programmes
-   * sharing speakers queue instead of deadlocking. Whoever books a speaker holds this lock
-   * while checking the speaker's other bookings, so two overlapping bookings cannot both pass.
+   * Locks the speakers within the caller's reach for the rest of the transaction, in id order so
+   * that two programmes sharing speakers queue instead of deadlocking. Whoever books a speaker
+   * holds this lock while checking the speaker's other bookings, so two overlapping bookings
+   * cannot both pass. Ids out of reach are simply missing from the answer.
    */
-  async lockSpeakers(speakerIds: readonly string[], manager: EntityManager): Promise<Speaker[]> {
+  async lockSpeakers(caller: Caller, speakerIds: readonly string[], manager: EntityManager): Promise<Speaker[]> {
     if (speakerIds.length === 0) return [];
-    return manager
-      .createQueryBuilder(Speaker, 's')
-      .where('s.id = ANY(:speakerIds)', { speakerIds })
+    return withinReach(manager.createQueryBuilder(Speaker, 's').where('s.id = ANY(:speakerIds)', { speakerIds }), caller)
       .orderBy('s.id')
       .setLock('for_no_key_update')
       .getMany();

@@ -5,13 +5,13 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
-import { listRegionIds, targetRegionId } from '../common/scope.js';
+import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
 import { Election } from '../elections/election.entity.js';
-import { RegionsService } from '../regions/regions.service.js';
+import { Region } from '../regions/region.entity.js';
 import { type CreateEventDto, type EventQuery, type EventResponse, type UpdateEventDto, toEventResponse } from './dto/event.dto.js';
 import { type EventAction, assertEditable, invalidTransition, TRANSITIONS } from './event-status.js';
-import { Event } from './event.entity.js';
+import { Event, type EventStatus } from './event.entity.js';
 import { EventsRepository, seesDrafts } from './events.repository.js';
 import { ProgrammeService } from './programme.service.js';
 
@@ -21,7 +21,6 @@ export class EventsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: EventsRepository,
     private readonly programme: ProgrammeService,
-    private readonly regions: RegionsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -30,9 +29,7 @@ export class EventsService {
    * (endsAt > from) and starting before `to`. A date alone means 00:00 UTC of that day.
    */
   async list(caller: Caller, query: EventQuery): Promise<Page<EventResponse>> {
-    const qb = this.repository.selectEvents();
-    const regionIds = listRegionIds(caller, query.regionId);
-    if (regionIds !== null) qb.andWhere('e.region_id = ANY(:regionIds)', { regionIds });
+    const qb = withinReach(this.repository.selectEvents(), caller, { regionId: query.regionId });
     if (!seesDrafts(caller)) qb.andWhere("e.status <> 'DRAFT'");
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.type) qb.andWhere('e.type = :type', { type: query.type });
@@ -57,7 +54,7 @@ export class EventsService {
     const regionId = targetRegionId(caller, dto.regionId);
     const { startsAt, endsAt } = eventTimes(new Date(dto.startsAt), new Date(dto.endsAt), 'endsAt');
     return this.dataSource.transaction(async (manager) => {
-      const region = await this.regions.findReachable(caller, regionId, manager);
+      const region = await findInReach(manager, caller, Region, regionId);
       if (dto.electionId) await assertElectionExists(manager, dto.electionId);
       const event = await manager.save(
         Event,
@@ -95,7 +92,7 @@ export class EventsService {
       );
       if (dto.electionId) await assertElectionExists(manager, dto.electionId);
       if (startsAt.getTime() !== event.startsAt.getTime() || endsAt.getTime() !== event.endsAt.getTime()) {
-        await this.programme.assertProgrammeFits(event, startsAt, endsAt, manager);
+        await this.programme.assertProgrammeFits(caller, event, startsAt, endsAt, manager);
       }
       const { startsAt: _startsAt, endsAt: _endsAt, ...fields } = dto;
       await manager.update(Event, { id }, { ...fields, startsAt, endsAt, revision: () => 'revision + 1' });
@@ -106,29 +103,19 @@ export class EventsService {
   }
 
   /**
-   * publish, complete, cancel. The status is changed by one conditional UPDATE, so that of two
-   * concurrent requests exactly one finds the event in a state it may leave; the other gets 409.
+   * publish, complete, cancel. The event row is locked first, so of two concurrent requests the
+   * second waits, then reads the status the first left and answers 409.
    */
   async transition(caller: Caller, id: string, action: EventAction, reason?: string): Promise<EventResponse> {
     const { from, to } = TRANSITIONS[action];
     return this.dataSource.transaction(async (manager) => {
-      const update = manager
-        .createQueryBuilder()
-        .update(Event)
-        .set({
-          status: to,
-          revision: () => 'revision + 1',
-          ...(to === 'CANCELLED' ? { cancelledAt: () => 'now()', cancellationReason: reason } : {}),
-        })
-        .where('id = :id', { id })
-        .andWhere('status IN (:...from)', { from });
-      if (caller.regionIds !== null) update.andWhere('region_id = ANY(:regionIds)', { regionIds: caller.regionIds });
-      const { affected } = await update.returning(['id']).execute();
-      if (!affected) {
-        // Nothing changed: tell 404 (not the caller's event) from 409 (not in a state to leave).
-        const event = await this.repository.lockEventForWrite(caller, id, manager);
-        throw invalidTransition(event, action);
-      }
+      const current = await this.repository.lockEventForWrite(caller, id, manager);
+      if (!(from as readonly EventStatus[]).includes(current.status)) throw invalidTransition(current, action);
+      await manager.update(Event, { id }, {
+        status: to,
+        revision: () => 'revision + 1',
+        ...(to === 'CANCELLED' ? { cancelledAt: () => 'now()', cancellationReason: reason } : {}),
+      });
       const { event, programme } = await this.repository.findEventWithProgramme(id, manager);
       await this.audit.record(manager, caller, { action, entity: 'event', entityId: id, regionId: event.regionId, changes: { status: to, ...(reason ? { reason } : {}) } });
       return toEventResponse(event, programme);

@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { ConflictError, type FieldError, ValidationError } from '../common/errors.js';
-import { canReachRegion } from '../common/scope.js';
 import { formatIndonesianDateTimeRange } from '../documents/indonesian-time.js';
 import { type EventResponse, type SetProgrammeDto, toEventResponse } from './dto/event.dto.js';
 import { EventSpeaker } from './event-speaker.entity.js';
@@ -29,12 +28,12 @@ export class ProgrammeService {
       const event = await this.repository.lockEventForWrite(caller, id, manager);
       assertEditable(event, 'its programme cannot change');
       const speakerIds = [...new Set(slots.map((slot) => slot.speakerId))];
-      const speakers = new Map((await this.repository.lockSpeakers(speakerIds, manager)).map((speaker) => [speaker.id, speaker]));
+      const speakers = new Map((await this.repository.lockSpeakers(caller, speakerIds, manager)).map((speaker) => [speaker.id, speaker]));
       const eventTimes = formatIndonesianDateTimeRange(event.startsAt, event.endsAt, event.region!.timezone);
       const errors: FieldError[] = [];
       slots.forEach((slot, i) => {
         const speaker = speakers.get(slot.speakerId);
-        if (!speaker || !canReachRegion(caller, speaker.regionId)) {
+        if (!speaker) {
           errors.push({ field: `speakers.${i}.speakerId`, message: `speaker ${slot.speakerId} was not found` });
         } else if (speaker.regionId !== event.regionId) {
           errors.push({ field: `speakers.${i}.speakerId`, message: `${speaker.fullName} is in another region's registry: an event books speakers of its own region` });
@@ -79,7 +78,7 @@ export class ProgrammeService {
    * Before an event with a programme moves to new times (inside the caller's transaction,
    * with the event locked): every slot must still fit, and its speakers must be free then.
    */
-  async assertProgrammeFits(event: Event, startsAt: Date, endsAt: Date, manager: EntityManager): Promise<void> {
+  async assertProgrammeFits(caller: Caller, event: Event, startsAt: Date, endsAt: Date, manager: EntityManager): Promise<void> {
     const programme = (await this.repository.findProgrammes([event.id], manager)).get(event.id)!;
     if (programme.length === 0) return;
     if (programme.some((slot) => slot.startsAt < startsAt || slot.endsAt > endsAt)) {
@@ -89,7 +88,7 @@ export class ProgrammeService {
       );
     }
     const speakerIds = [...new Set(programme.map((slot) => slot.speakerId))];
-    await this.repository.lockSpeakers(speakerIds, manager);
+    await this.repository.lockSpeakers(caller, speakerIds, manager);
     const conflicts = await this.repository.findOverlappingBookings(speakerIds, { eventId: event.id, startsAt, endsAt }, manager);
     if (conflicts.length > 0) {
       throw doubleBooking(conflicts, 'change the programme (PUT /events/:id/speakers, with force: true if need be) before moving the event');

@@ -2,16 +2,16 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import { AgenciesService } from '../agencies/agencies.service.js';
+import { Agency } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { type ImportQuery, type ImportResult, runImport } from '../common/csv-import.js';
-import { ConflictError, NotFoundError, ValidationError } from '../common/errors.js';
+import { ConflictError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
-import { canReachAgency, listRegionIds, targetRegionId } from '../common/scope.js';
+import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
 import { validateInput } from '../common/validation.js';
-import { RegionsService } from '../regions/regions.service.js';
+import { Region } from '../regions/region.entity.js';
 import {
   type CreatePersonDto,
   NipOfEmploymentType,
@@ -29,17 +29,12 @@ export class PeopleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly agencies: AgenciesService,
-    private readonly regions: RegionsService,
   ) {}
 
   async list(caller: Caller, query: PersonQuery): Promise<Page<PersonResponse>> {
-    const qb = this.dataSource.getRepository(Person).createQueryBuilder('p');
-    const regionIds = listRegionIds(caller, query.regionId);
-    if (regionIds !== null) qb.andWhere('p.region_id = ANY(:regionIds)', { regionIds });
-    if (caller.role === 'AGENCY_REP') qb.andWhere('p.agency_id = :ownAgencyId', { ownAgencyId: caller.agencyId });
+    const qb = withinReach(this.dataSource.getRepository(Person).createQueryBuilder('p'), caller, { regionId: query.regionId });
     if (query.agencyId) {
-      await this.agencies.findReachable(caller, query.agencyId);
+      await findInReach(this.dataSource.manager, caller, Agency, query.agencyId);
       qb.andWhere('p.agency_id = :agencyId', { agencyId: query.agencyId });
     }
     if (query.employmentType) qb.andWhere('p.employment_type = :employmentType', { employmentType: query.employmentType });
@@ -59,12 +54,12 @@ export class PeopleService {
   }
 
   async get(caller: Caller, id: string): Promise<PersonResponse> {
-    return toPersonResponse(await this.findReachable(caller, id));
+    return toPersonResponse(await findInReach(this.dataSource.manager, caller, Person, id));
   }
 
   async create(caller: Caller, dto: CreatePersonDto): Promise<PersonResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const agency = await this.agencies.findReachable(caller, dto.agencyId, manager);
+      const agency = await findInReach(manager, caller, Agency, dto.agencyId);
       const fields = {
         fullName: dto.fullName,
         nip: dto.nip ?? null,
@@ -83,9 +78,9 @@ export class PeopleService {
 
   async update(caller: Caller, id: string, dto: UpdatePersonDto): Promise<PersonResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const person = await this.findReachable(caller, id, manager);
+      const person = await findInReach(manager, caller, Person, id, { lock: true });
       // A person moved to another agency takes that agency's region.
-      const regionId = dto.agencyId && dto.agencyId !== person.agencyId ? (await this.agencies.findReachable(caller, dto.agencyId, manager)).regionId : person.regionId;
+      const regionId = dto.agencyId && dto.agencyId !== person.agencyId ? (await findInReach(manager, caller, Agency, dto.agencyId)).regionId : person.regionId;
       const nip = dto.nip !== undefined ? dto.nip : person.nip;
       if (dto.nip !== undefined || dto.employmentType !== undefined) {
         const { errors } = validateInput(NipOfEmploymentType, { nip, employmentType: dto.employmentType ?? person.employmentType });
@@ -103,15 +98,8 @@ export class PeopleService {
 
   async import(caller: Caller, query: ImportQuery, csv: Readable): Promise<ImportResult> {
     const regionId = targetRegionId(caller, query.regionId);
-    await this.regions.findReachable(caller, regionId);
+    await findInReach(this.dataSource.manager, caller, Region, regionId);
     return runImport(this.dataSource, csv, query, new PersonImport(caller, regionId, this.audit));
-  }
-
-  /** A person of an agency the caller may see (an AGENCY_REP: its own), or 404. */
-  private async findReachable(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<Person> {
-    const person = await manager.findOneBy(Person, { id });
-    if (!person || !canReachAgency(caller, { id: person.agencyId, regionId: person.regionId })) throw new NotFoundError('Person', id);
-    return person;
   }
 
   /**
@@ -120,12 +108,13 @@ export class PeopleService {
    * AGENCY_REP is not told who, when that person belongs to another agency.
    */
   private async assertNipFree(manager: EntityManager, caller: Caller, regionId: string, nip: string): Promise<void> {
-    const existing = await manager.findOne(Person, { where: { regionId, nip }, select: { id: true, fullName: true, agencyId: true, regionId: true } });
-    if (!existing) return;
+    const holder = manager.createQueryBuilder(Person, 'p').select(['p.id', 'p.fullName']).where('p.region_id = :regionId AND p.nip = :nip', { regionId, nip });
+    if (!(await holder.clone().getExists())) return;
     const errors = [{ field: 'nip', message: 'is already registered' }];
-    if (!canReachAgency(caller, { id: existing.agencyId, regionId: existing.regionId })) {
+    const visible = await withinReach(holder, caller).getOne();
+    if (!visible) {
       throw new ConflictError(`NIP ${nip} is already registered to a person of another agency; ask the organizer of this region`, 'duplicate-nip', { errors });
     }
-    throw new ConflictError(`NIP ${nip} is already registered to ${existing.fullName} (${existing.id})`, 'duplicate-nip', { existingPersonId: existing.id, errors });
+    throw new ConflictError(`NIP ${nip} is already registered to ${visible.fullName} (${visible.id})`, 'duplicate-nip', { existingPersonId: visible.id, errors });
   }
 }

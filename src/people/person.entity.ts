@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
 import { EMPLOYMENT_TYPES, type EmploymentType } from './nip.js';
+import { TenantTable } from '../common/scope.js';
 
 /**
  * A civil servant, honorer or guest on a region's roster. Three indexes are created in the
@@ -12,6 +13,7 @@ import { EMPLOYMENT_TYPES, type EmploymentType } from './nip.js';
  *   (agency_id, lower(full_name)): lists in name order, and the import's match of people
  *   without a NIP by agency and name.
  */
+@TenantTable({ region: 'regionId', agency: 'agencyId' })
 @Entity('people')
 @Index('uq_people_region_nip', { synchronize: false })
 @Index('ix_people_region_name', { synchronize: false })

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { TenantTable } from '../common/scope.js';
 
 export const REGION_LEVELS = ['PROVINCE', 'REGENCY', 'CITY'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
@@ -8,6 +9,8 @@ export const INDONESIAN_TIMEZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Mak
 export type IndonesianTimezone = (typeof INDONESIAN_TIMEZONES)[number];
 
 /** A province, regency or city (reference data: replicated to every node under Citus). */
+// A region's own row is reached like the rows it holds: by the region ids in the caller's reach.
+@TenantTable({ region: 'id' })
 @Entity('regions')
 export class Region {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_regions' })

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
-import { ConflictError, NotFoundError, ValidationError } from '../common/errors.js';
+import { ConflictError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
-import { canReachRegion } from '../common/scope.js';
+import { findInReach, withinReach } from '../common/scope.js';
 import { type CreateRegionDto, type RegionQuery, type RegionResponse, type UpdateRegionDto, toRegionResponse } from './dto/region.dto.js';
 import { Region } from './region.entity.js';
 
@@ -18,8 +18,7 @@ export class RegionsService {
   ) {}
 
   async list(caller: Caller, query: RegionQuery): Promise<Page<RegionResponse>> {
-    const qb = this.dataSource.getRepository(Region).createQueryBuilder('r');
-    if (caller.regionIds !== null) qb.andWhere('r.id = ANY(:regionIds)', { regionIds: caller.regionIds });
+    const qb = withinReach(this.dataSource.getRepository(Region).createQueryBuilder('r'), caller);
     if (query.parentId) qb.andWhere('r.parent_id = :parentId', { parentId: query.parentId });
     if (query.level) qb.andWhere('r.level = :level', { level: query.level });
     if (query.q) qb.andWhere(new Brackets((w) => w.where('r.name ILIKE :q').orWhere('r.code LIKE :q')), { q: containsPattern(query.q) });
@@ -28,14 +27,7 @@ export class RegionsService {
   }
 
   async get(caller: Caller, id: string): Promise<RegionResponse> {
-    return toRegionResponse(await this.findReachable(caller, id));
-  }
-
-  /** A region the caller may see, or 404. Used by every feature that takes a region id. */
-  async findReachable(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<Region> {
-    const region = await manager.findOneBy(Region, { id });
-    if (!region || !canReachRegion(caller, region.id)) throw new NotFoundError('Region', id);
-    return region;
+    return toRegionResponse(await findInReach(this.dataSource.manager, caller, Region, id));
   }
 
   async create(caller: Caller, dto: CreateRegionDto): Promise<RegionResponse> {
@@ -52,7 +44,7 @@ export class RegionsService {
 
   async update(caller: Caller, id: string, dto: UpdateRegionDto): Promise<RegionResponse> {
     return this.dataSource.transaction(async (manager) => {
-      await this.findReachable(caller, id, manager);
+      await findInReach(manager, caller, Region, id, { lock: true });
       await manager.update(Region, { id }, dto);
       await this.audit.record(manager, caller, { action: 'update', entity: 'region', entityId: id, regionId: id, changes: { ...dto } });
       return toRegionResponse(await manager.findOneByOrFail(Region, { id }));

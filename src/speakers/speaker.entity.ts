@@ -1,7 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
 import { Region } from '../regions/region.entity.js';
+import { TenantTable } from '../common/scope.js';
 
 /** Someone who gives talks at events ("Ketua Bawaslu Kota Pasuruan"); each region keeps its own registry. */
+@TenantTable({ region: 'regionId' })
 @Entity('speakers')
 // Lists are per region, sorted and searched by name.
 @Index('ix_speakers_region_full_name', ['regionId', 'fullName'])

@@ -2,8 +2,10 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { Agency } from '../agencies/agency.entity.js';
 import { ROLES, type Role } from '../common/roles.js';
 import { Region } from '../regions/region.entity.js';
+import { TenantTable } from '../common/scope.js';
 
 
+@TenantTable({ region: 'regionId', agency: 'agencyId' })
 @Entity('users')
 // The binding each role needs is enforced by the database too, not only by the service.
 @Check(

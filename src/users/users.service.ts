@@ -5,10 +5,10 @@ import { Agency } from '../agencies/agency.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Caller } from '../common/caller.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
-import { assertRegionReachable, canReachRegion } from '../common/scope.js';
+import { findInReach, withinReach } from '../common/scope.js';
 import { Region } from '../regions/region.entity.js';
 import { type CreateUserDto, type UpdateUserDto, type UserQuery, type UserResponse, toUserResponse } from './dto/user.dto.js';
 import { hashPassword } from './passwords.js';
@@ -50,16 +50,13 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async findMe(caller: Caller): Promise<UserResponse> {
-    return toUserResponse(await this.findReachable(caller, caller.userId));
+    // The caller's own account, whatever its reach (an ADMIN has no region; the guard has just read it).
+    return toUserResponse(await this.dataSource.manager.findOneByOrFail(User, { id: caller.userId }));
   }
 
   async list(caller: Caller, query: UserQuery): Promise<Page<UserResponse>> {
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
-    if (caller.regionIds !== null) qb.andWhere('u.region_id = ANY(:regionIds)', { regionIds: caller.regionIds });
-    if (query.regionId) {
-      assertRegionReachable(caller, query.regionId, 'Region', query.regionId);
-      qb.andWhere('u.region_id = :regionId', { regionId: query.regionId });
-    }
+    // Users without a region (ADMINs) are within an ADMIN's reach only.
+    const qb = withinReach(this.dataSource.getRepository(User).createQueryBuilder('u'), caller, { regionId: query.regionId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
       qb.andWhere(new Brackets((w) => w.where('u.full_name ILIKE :q').orWhere('u.email ILIKE :q')), { q: containsPattern(query.q) });
@@ -69,7 +66,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async get(caller: Caller, id: string): Promise<UserResponse> {
-    return toUserResponse(await this.findReachable(caller, id));
+    return toUserResponse(await findInReach(this.dataSource.manager, caller, User, id));
   }
 
   async create(caller: Caller, dto: CreateUserDto): Promise<UserResponse> {
@@ -89,7 +86,7 @@ export class UsersService implements OnApplicationBootstrap {
   async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserResponse> {
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
     return this.dataSource.transaction(async (manager) => {
-      const user = await this.findReachable(caller, id, manager);
+      const user = await findInReach(manager, caller, User, id, { lock: true });
       this.assertMayGrant(caller, user.role);
       if (dto.role) this.assertMayGrant(caller, dto.role);
       if (user.id === caller.userId && (dto.active === false || (dto.role && dto.role !== user.role))) {
@@ -112,13 +109,6 @@ export class UsersService implements OnApplicationBootstrap {
     });
   }
 
-  private async findReachable(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<User> {
-    const user = await manager.findOneBy(User, { id });
-    // Users without a region (ADMINs) are visible to ADMINs only.
-    if (!user || (user.id !== caller.userId && !canReachRegion(caller, user.regionId))) throw new NotFoundError('User', id);
-    return user;
-  }
-
   private assertMayGrant(caller: Caller, role: Role): void {
     if (caller.role === 'ADMIN') return;
     if (caller.role === 'ORGANIZER' && ORGANIZER_MANAGED_ROLES.includes(role)) return;
@@ -134,13 +124,11 @@ export class UsersService implements OnApplicationBootstrap {
     if (REGION_BOUND_ROLES.includes(wanted.role)) {
       if (wanted.agencyId) throw ValidationError.field('agencyId', `a ${wanted.role} is bound to a region, not an agency`);
       if (!wanted.regionId) throw ValidationError.field('regionId', `regionId is required for a ${wanted.role}`);
-      const region = await manager.findOneBy(Region, { id: wanted.regionId });
-      if (!region || !canReachRegion(caller, region.id)) throw new NotFoundError('Region', wanted.regionId);
+      const region = await findInReach(manager, caller, Region, wanted.regionId);
       return { role: wanted.role, regionId: region.id, agencyId: null };
     }
     if (!wanted.agencyId) throw ValidationError.field('agencyId', 'agencyId is required for an AGENCY_REP');
-    const agency = await manager.findOneBy(Agency, { id: wanted.agencyId });
-    if (!agency || !canReachRegion(caller, agency.regionId)) throw new NotFoundError('Agency', wanted.agencyId);
+    const agency = await findInReach(manager, caller, Agency, wanted.agencyId);
     return { role: 'AGENCY_REP', regionId: agency.regionId, agencyId: agency.id };
   }
 }
