@@ -4,7 +4,7 @@ import { entities } from '../database/data-source.js';
 import { reachOf } from './scope.js';
 
 /** Reference data: national tables every caller reads, without a region. */
-const REFERENCE_DATA = new Set(['Election']);
+const REFERENCE_DATA = new Set(['Election', 'PledgeTemplate']);
 
 describe('tenant tables', () => {
   const columns = getMetadataArgsStorage().columns;

@@ -19,6 +19,8 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 @Unique('uq_events_region_id', ['regionId', 'id'])
 @Check('ck_events_ends_after_start', 'ends_at > starts_at')
 @Check('ck_events_capacity', 'capacity >= 1')
+// The seat count of DESIGN §3.2, held by the database: a registration that would over-book fails here.
+@Check('ck_events_registered_within_capacity', 'registered >= 0 AND registered <= capacity')
 // A cancelled event always says when; no other status carries a cancellation.
 @Check('ck_events_cancellation', "(status = 'CANCELLED') = (cancelled_at IS NOT NULL)")
 export class Event {
@@ -68,6 +70,13 @@ export class Event {
 
   @Column({ type: 'integer' })
   capacity: number;
+
+  /**
+   * Registrations of the event (invited attendees and walk-ins), changed in the same transaction
+   * as they are, by a conditional update that never passes `capacity`.
+   */
+  @Column({ type: 'integer', default: 0 })
+  registered: number;
 
   /** Nomor surat of the invitation letter, free text. */
   @Column({ type: 'varchar', length: 100, nullable: true })

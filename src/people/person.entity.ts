@@ -1,7 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
-import { EMPLOYMENT_TYPES, type EmploymentType } from './nip.js';
 import { TenantTable } from '../common/scope.js';
+import { EMPLOYMENT_TYPES, type EmploymentType } from './nip.js';
 
 /**
  * A civil servant, honorer or guest on a region's roster. Three indexes are created in the
@@ -18,6 +18,8 @@ import { TenantTable } from '../common/scope.js';
 @Index('uq_people_region_nip', { synchronize: false })
 @Index('ix_people_region_name', { synchronize: false })
 @Index('ix_people_agency_name', { synchronize: false })
+// Target of composite foreign keys (registrations, check-ins, pledges): they stay in the person's region.
+@Unique('uq_people_region_id', ['regionId', 'id'])
 export class Person {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_people' })
   id: string;

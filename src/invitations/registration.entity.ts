@@ -1,0 +1,81 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
+import { Agency } from '../agencies/agency.entity.js';
+import { TenantTable } from '../common/scope.js';
+import { Event } from '../events/event.entity.js';
+import { Person } from '../people/person.entity.js';
+import { Invitation } from './invitation.entity.js';
+
+/**
+ * A seat at an event (DESIGN §2): an attendee named on a confirmed invitation, or a walk-in
+ * registered at the door (`invitationId` null). Every registration counts against the event's
+ * capacity: `events.registered` is changed in the same transaction by a conditional update
+ * (DESIGN §3.2). The ticket code is printed as a QR code and scanned at the door.
+ */
+@TenantTable({ region: 'regionId', agency: 'agencyId' })
+@Entity('registrations')
+@Unique('uq_registrations_region_id', ['regionId', 'id'])
+// A person holds at most one seat at an event.
+@Unique('uq_registrations_event_person', ['regionId', 'eventId', 'personId'])
+// Scanned without knowing the region; unique across all events so a code names one seat.
+@Unique('uq_registrations_ticket_code', ['ticketCode'])
+@Index('ix_registrations_invitation_id', ['invitationId'])
+export class Registration {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_registrations' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  regionId: string;
+
+  @Column({ type: 'uuid' })
+  eventId: string;
+
+  @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_registrations_event' },
+    { name: 'event_id', referencedColumnName: 'id' },
+  ])
+  event?: Relation<Event>;
+
+  @Column({ type: 'uuid' })
+  personId: string;
+
+  @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_registrations_person' },
+    { name: 'person_id', referencedColumnName: 'id' },
+  ])
+  person?: Relation<Person>;
+
+  /** The agency the person came for, as it was when they registered (their agency may change later). */
+  @Column({ type: 'uuid' })
+  agencyId: string;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_registrations_agency' },
+    { name: 'agency_id', referencedColumnName: 'id' },
+  ])
+  agency?: Relation<Agency>;
+
+  /** Null for a walk-in registered at the door. */
+  @Column({ type: 'uuid', nullable: true })
+  invitationId: string | null;
+
+  @ManyToOne(() => Invitation, { onDelete: 'RESTRICT' })
+  @JoinColumn([
+    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_registrations_invitation' },
+    { name: 'invitation_id', referencedColumnName: 'id' },
+  ])
+  invitation?: Relation<Invitation>;
+
+  /** Sent in place of the invited head ("Kapolres diwakilkan", "Dandim diwakili Pabung"). */
+  @Column({ type: 'boolean', default: false })
+  delegate: boolean;
+
+  /** Short and unguessable, in an alphabet without look-alike characters; printed as a QR code. */
+  @Column({ type: 'varchar', length: 16 })
+  ticketCode: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
