@@ -1,7 +1,9 @@
+import type pg from 'pg';
 import { createAgency } from './support/directory-fixtures.js';
 import { createCast, createRegions, createUser, type TestUser } from './support/fixtures.js';
 import { createElection, createEvent, createJayapura, createScheduledEvent, type EventRef, eventBody, fieldsOf } from './support/event-fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { withAdminClient } from './support/test-database.js';
 
 type User = TestUser;
 
@@ -25,6 +27,7 @@ describe('events', () => {
   });
   afterAll(() => t.close());
 
+  const withDatabase = <T>(work: (db: pg.Client) => Promise<T>) => withAdminClient(t.databaseUrl, work);
   const post = (path: string, token: string, body?: object) => t.http().post(`/api/v1${path}`).set('Authorization', token).send(body);
   const get = (path: string, token: string) => t.http().get(`/api/v1${path}`).set('Authorization', token);
   const patch = (path: string, token: string, body: object) => t.http().patch(`/api/v1${path}`).set('Authorization', token).send(body);
@@ -214,6 +217,17 @@ describe('events', () => {
       const response = await patch(`/events/${event.id}`, organizerBatu.token, { title: 'Renamed afterwards' }).expect(409);
       expect(response.body.detail).toContain(status);
       expect((await get(`/events/${event.id}`, organizerBatu.token)).body.title).toBe(event.title);
+    });
+
+    it('keeps the capacity at or above the registrations already made, in the service and in the database', async () => {
+      const event = await eventIn('SCHEDULED');
+      // Forty seats taken (as confirmations and walk-ins take them).
+      await withDatabase((db) => db.query('UPDATE events SET registered = 40 WHERE id = $1', [event.id]));
+      const refused = await patch(`/events/${event.id}`, organizerBatu.token, { capacity: 39 }).expect(409);
+      expect(refused.body).toMatchObject({ type: expect.stringContaining('capacity-below-registrations'), registered: 40, errors: [{ field: 'capacity' }] });
+      const lowered = await patch(`/events/${event.id}`, organizerBatu.token, { capacity: 40 }).expect(200);
+      expect(lowered.body).toMatchObject({ capacity: 40, registered: 40 });
+      await expect(withDatabase((db) => db.query('UPDATE events SET registered = 41 WHERE id = $1', [event.id]))).rejects.toThrow(/ck_events_registered_within_capacity/);
     });
 
     it.each([

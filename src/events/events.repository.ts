@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../common/caller.js';
+import { ConflictError } from '../common/errors.js';
 import { oneInReach, withinReach } from '../common/scope.js';
 import type { IndonesianTimezone } from '../regions/region.entity.js';
 import { Speaker } from '../speakers/speaker.entity.js';
@@ -66,6 +67,31 @@ export class EventsRepository {
   async findEventWithProgramme(id: string, manager: EntityManager): Promise<{ event: Event; programme: EventSpeaker[] }> {
     const event = await this.selectEvents(manager).where('e.id = :id', { id }).getOneOrFail();
     return { event, programme: (await this.findProgrammes([id], manager)).get(id)! };
+  }
+
+  /**
+   * Takes `count` of the event's seats within the caller's transaction (a negative count gives
+   * seats back) and returns how many are left. One conditional UPDATE: of concurrent requests
+   * for the last seats, the ones that would pass the capacity change nothing and get 409 with
+   * the seats that remain (DESIGN §3.2). Every registration, invited or walk-in, goes through here.
+   */
+  async takeSeats(manager: EntityManager, eventId: string, count: number): Promise<number> {
+    // The CTE makes the UPDATE's RETURNING come back as plain rows.
+    const [taken] = (await manager.query(
+      `WITH taken AS (
+         UPDATE events SET registered = registered + $2 WHERE id = $1 AND registered + $2 <= capacity
+         RETURNING capacity - registered AS seats_left
+       )
+       SELECT seats_left FROM taken`,
+      [eventId, count],
+    )) as Array<{ seats_left: number }>;
+    if (taken) return taken.seats_left;
+    const [{ seats_left: seatsLeft }] = (await manager.query('SELECT capacity - registered AS seats_left FROM events WHERE id = $1', [eventId])) as Array<{ seats_left: number }>;
+    throw new ConflictError(
+      seatsLeft === 0 ? 'The event is full: no seats are left' : `Only ${seatsLeft} of the event's seats are left; ${count} were asked for`,
+      'capacity-exceeded',
+      { seatsLeft },
+    );
   }
 
   /** Marks a change of the event (its fields or its programme) for calendar clients. */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
-import { ValidationError } from '../common/errors.js';
+import { ConflictError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
 import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
@@ -85,6 +85,13 @@ export class EventsService {
     return this.dataSource.transaction(async (manager) => {
       const event = await this.repository.lockEventForWrite(caller, id, manager);
       assertEditable(event);
+      if (dto.capacity !== undefined && dto.capacity < event.registered) {
+        // The seats already given stay given: lowering below them would over-book the hall.
+        throw new ConflictError(`${event.registered} people are already registered: the capacity cannot go below that`, 'capacity-below-registrations', {
+          registered: event.registered,
+          errors: [{ field: 'capacity', message: `must be at least ${event.registered}, the registrations already made` }],
+        });
+      }
       const { startsAt, endsAt } = eventTimes(
         dto.startsAt ? new Date(dto.startsAt) : event.startsAt,
         dto.endsAt ? new Date(dto.endsAt) : event.endsAt,

@@ -300,6 +300,7 @@ export class EventResponse {
   @ApiProperty({ example: INSTANT_EXAMPLE, description: "In the region's zone" }) startsAtLocal: string;
   @ApiProperty({ example: '2024-10-29T16:00:00+07:00', description: "In the region's zone" }) endsAtLocal: string;
   @ApiProperty() capacity: number;
+  @ApiProperty({ description: 'Seats taken by registrations (invited attendees and walk-ins); never above capacity' }) registered: number;
   @ApiProperty({ nullable: true, type: String }) letterNumber: string | null;
   @ApiProperty({ enum: EVENT_STATUSES }) status: EventStatus;
   @ApiProperty({ nullable: true, type: String }) cancelledAt: string | null;
@@ -328,6 +329,7 @@ export function toEventResponse(event: Event, programme: readonly EventSpeaker[]
     startsAtLocal: toLocalIso(event.startsAt, timezone),
     endsAtLocal: toLocalIso(event.endsAt, timezone),
     capacity: event.capacity,
+    registered: event.registered,
     letterNumber: event.letterNumber,
     status: event.status,
     cancelledAt: event.cancelledAt?.toISOString() ?? null,
