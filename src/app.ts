@@ -9,6 +9,7 @@ import { AppModule } from './app.module.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { registerUploads } from './common/uploads.js';
 import { createValidationPipe } from './common/validation.js';
+import { registerFileUploads } from './files/file-upload.js';
 import type { AppConfig } from './config/config.js';
 
 export const API_PREFIX = 'api/v1';
@@ -38,6 +39,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, onClose?
   });
   if (onClose) fastify.addHook('onClose', onClose);
   await registerUploads(app);
+  registerFileUploads(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
