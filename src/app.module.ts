@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { ElectionsModule } from './elections/elections.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         ElectionsModule,
         SpeakersModule,
         EventsModule,
+        InvitationsModule,
       ],
     };
   }

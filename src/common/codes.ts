@@ -32,3 +32,10 @@ export function normalizeCode(input: string): string | null {
 export function randomToken(bytes = 24): string {
   return randomBytes(bytes).toString('base64url');
 }
+
+/**
+ * `randomToken()` written in SQL, for tokens made by set-based inserts (one per row, in the
+ * statement itself): 32 bytes of two version-4 UUIDs, which PostgreSQL draws from its strong
+ * random source (244 random bits), base64url without padding (43 characters).
+ */
+export const RANDOM_TOKEN_SQL = "rtrim(translate(encode(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()), 'base64'), '+/', '-_'), '=')";

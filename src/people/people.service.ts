@@ -20,9 +20,17 @@ import {
   toPersonResponse,
   type UpdatePersonDto,
 } from './dto/person.dto.js';
-import { normalizeNip } from './nip.js';
+import { type EmploymentType, normalizeNip } from './nip.js';
 import { Person } from './person.entity.js';
 import { PersonImport } from './person-import.js';
+
+/** A person to find or add, as another feature's form gives them (validated by `PersonFields`). */
+export interface NewPerson {
+  fullName: string;
+  nip: string | null;
+  employmentType: EmploymentType;
+  position: string | null;
+}
 
 @Injectable()
 export class PeopleService {
@@ -103,18 +111,64 @@ export class PeopleService {
   }
 
   /**
-   * A NIP is unique within the region (the partial unique index enforces it); the 409 names who
-   * has it, so the organizer can open that record instead of creating a second one. An
-   * AGENCY_REP is not told who, when that person belongs to another agency.
+   * People named in another feature's form (an invitation's attendees), in `agency`: each is the
+   * person of the region with that NIP or, without a NIP, the person of that name (any case) in
+   * the agency; the others are created there, validated as by `create` beforehand. One query
+   * matches, one inserts. A NIP held by someone of another agency is the 409 of `create`.
+   * `caller` is null for the holder of an RSVP link, who is never told who holds a NIP.
+   * Returns the ids in the order of `people` (the same person given twice: the same id twice).
    */
-  private async assertNipFree(manager: EntityManager, caller: Caller, regionId: string, nip: string): Promise<void> {
-    const holder = manager.createQueryBuilder(Person, 'p').select(['p.id', 'p.fullName']).where('p.region_id = :regionId AND p.nip = :nip', { regionId, nip });
-    if (!(await holder.clone().getExists())) return;
-    const errors = [{ field: 'nip', message: 'is already registered' }];
-    const visible = await withinReach(holder, caller).getOne();
-    if (!visible) {
-      throw new ConflictError(`NIP ${nip} is already registered to a person of another agency; ask the organizer of this region`, 'duplicate-nip', { errors });
+  async ensureInAgency(manager: EntityManager, caller: Caller | null, agency: Agency, people: readonly NewPerson[]): Promise<string[]> {
+    if (people.length === 0) return [];
+    const keyOf = (person: { nip: string | null; fullName: string }) => (person.nip ? `nip:${person.nip}` : `name:${person.fullName.toLowerCase()}`);
+    const nips = people.flatMap((person) => (person.nip ? [person.nip] : []));
+    const names = people.flatMap((person) => (person.nip ? [] : [person.fullName.toLowerCase()]));
+    const found = (await manager.query(
+      `SELECT id, agency_id, nip, full_name FROM people
+        WHERE region_id = $1 AND (nip = ANY($2::text[]) OR (agency_id = $3 AND nip IS NULL AND lower(full_name) = ANY($4::text[])))`,
+      [agency.regionId, nips, agency.id, names],
+    )) as Array<{ id: string; agency_id: string; nip: string | null; full_name: string }>;
+    const ids = new Map<string, string>();
+    for (const person of found) {
+      if (person.agency_id !== agency.id) throw await this.nipTaken(manager, caller, agency.regionId, person.nip!);
+      ids.set(keyOf({ nip: person.nip, fullName: person.full_name }), person.id);
     }
-    throw new ConflictError(`NIP ${nip} is already registered to ${visible.fullName} (${visible.id})`, 'duplicate-nip', { existingPersonId: visible.id, errors });
+    const missing = [...new Map(people.filter((person) => !ids.has(keyOf(person))).map((person) => [keyOf(person), person])).values()];
+    if (missing.length > 0) {
+      const created = (await manager.query(
+        `INSERT INTO people (region_id, agency_id, full_name, nip, employment_type, position)
+         SELECT $1, $2, p.full_name, p.nip, p.employment_type::employment_type, p.position
+           FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS p(full_name, nip, employment_type, position)
+         RETURNING id, nip, full_name`,
+        [agency.regionId, agency.id, missing.map((p) => p.fullName), missing.map((p) => p.nip), missing.map((p) => p.employmentType), missing.map((p) => p.position)],
+      )) as Array<{ id: string; nip: string | null; full_name: string }>;
+      for (const person of created) {
+        ids.set(keyOf({ nip: person.nip, fullName: person.full_name }), person.id);
+        const fields = missing.find((p) => keyOf(p) === keyOf({ nip: person.nip, fullName: person.full_name }))!;
+        await this.audit.record(manager, caller, { action: 'create', entity: 'person', entityId: person.id, regionId: agency.regionId, changes: { ...fields, agencyId: agency.id } });
+      }
+    }
+    return people.map((person) => ids.get(keyOf(person))!);
+  }
+
+  /** A NIP is unique within the region (the partial unique index enforces it). */
+  private async assertNipFree(manager: EntityManager, caller: Caller, regionId: string, nip: string): Promise<void> {
+    const taken = await manager.createQueryBuilder(Person, 'p').where('p.region_id = :regionId AND p.nip = :nip', { regionId, nip }).getExists();
+    if (taken) throw await this.nipTaken(manager, caller, regionId, nip);
+  }
+
+  /**
+   * The 409 for a NIP already registered: it names who has it, so the organizer can open that
+   * record instead of creating a second one. A caller who may not see that person (an
+   * AGENCY_REP, when the person belongs to another agency; an RSVP link's holder) is not told who.
+   */
+  private async nipTaken(manager: EntityManager, caller: Caller | null, regionId: string, nip: string): Promise<ConflictError> {
+    const errors = [{ field: 'nip', message: 'is already registered' }];
+    const holder = manager.createQueryBuilder(Person, 'p').select(['p.id', 'p.fullName']).where('p.region_id = :regionId AND p.nip = :nip', { regionId, nip });
+    const visible = caller ? await withinReach(holder, caller).getOne() : null;
+    if (!visible) {
+      return new ConflictError(`NIP ${nip} is already registered to a person of another agency; ask the organizer of this region`, 'duplicate-nip', { errors });
+    }
+    return new ConflictError(`NIP ${nip} is already registered to ${visible.fullName} (${visible.id})`, 'duplicate-nip', { existingPersonId: visible.id, errors });
   }
 }
