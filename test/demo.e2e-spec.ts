@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, demoData } from '../src/demo/demo-data.js';
 import { loadDemoData } from '../src/demo/demo-loader.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-const TABLES = ['regions', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers'];
+const TABLES = ['regions', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers', 'invitations', 'registrations'];
 
 describe('demo data set', () => {
   let t: TestApp;
@@ -38,12 +38,27 @@ describe('demo data set', () => {
         users: demoData.users.length,
         speakers: demoData.speakers.length,
         events: demoData.events.length,
+        invitations: demoData.events.reduce((n, e) => n + e.invitations.length, 0),
+        registrations: demoData.events.reduce((n, e) => n + e.invitations.reduce((m, i) => m + i.attendees.length, 0), 0),
       });
       const before = await rowCounts();
       expect(before.event_speakers).toBe(demoData.events.reduce((n, e) => n + e.speakers.length, 0));
       const second = await loadDemoData(dataSource, demoData);
       expect(second).toEqual(first);
       expect(await rowCounts()).toEqual(before);
+      // The seat counters agree with the registrations, as if every answer had come through the API.
+      const client = new pg.Client({ connectionString: t.databaseUrl });
+      await client.connect();
+      try {
+        const mismatched = await client.query(
+          `SELECT count(*)::int AS n FROM invitations i
+            WHERE i.attendees <> (SELECT count(*) FROM registrations g WHERE g.invitation_id = i.id)
+               OR (SELECT registered FROM events e WHERE e.id = i.event_id) <> (SELECT count(*) FROM registrations g WHERE g.event_id = i.event_id)`,
+        );
+        expect(mismatched.rows[0].n).toBe(0);
+      } finally {
+        await client.end();
+      }
     } finally {
       await dataSource.destroy();
     }
@@ -60,5 +75,34 @@ describe('demo data set', () => {
     const province = await t.login('organizer.jatim@demo.netralitas.id', DEMO_PASSWORD);
     const jatim = await t.http().get('/api/v1/regions').set('Authorization', province).expect(200);
     expect(jatim.body.items.map((r: { code: string }) => r.code)).toEqual(['35', '35.07', '35.75', '35.79']);
+  });
+
+  it('holds the stories’ answers: Kapolres represented, Dandim represented by the Pabung, a rep who sees its own invitation', async () => {
+    const organizer = await t.login('organizer.batu@demo.netralitas.id', DEMO_PASSWORD);
+    const events = await t.http().get('/api/v1/events?q=Anti%20Radikalisme').set('Authorization', organizer).expect(200);
+    const gor = events.body.items.find((e: { venueName: string }) => e.venueName === 'GOR Gajah Mada');
+    const invitations = await t.http().get(`/api/v1/events/${gor.id}/invitations?limit=100`).set('Authorization', organizer).expect(200);
+    const batu = demoData.events.find((e) => e.venueName === 'GOR Gajah Mada')!;
+    const byStatus = (status: string) => batu.invitations.filter((i) => i.status === status).length;
+    expect(invitations.body.counts).toEqual({ PENDING: byStatus('PENDING'), CONFIRMED: byStatus('CONFIRMED'), DECLINED: byStatus('DECLINED') });
+    expect(gor.registered).toBe(batu.invitations.reduce((n, i) => n + i.attendees.length, 0));
+
+    const attendeesOf = async (agency: string) => {
+      const invitation = invitations.body.items.find((i: { agencyName: string }) => i.agencyName.startsWith(agency));
+      const detail = await t.http().get(`/api/v1/invitations/${invitation.id}`).set('Authorization', organizer).expect(200);
+      return detail.body;
+    };
+    const polres = await attendeesOf('Polres');
+    expect(polres).toMatchObject({ addresseeTitle: 'Kapolres Batu', status: 'CONFIRMED' });
+    expect(polres.attendees).toEqual([expect.objectContaining({ delegate: true, person: expect.objectContaining({ fullName: 'Dwi Cahyono, S.H., M.H.' }), ticketCode: expect.stringMatching(/^[0-9A-Z]{10}$/) })]);
+    const kodim = await attendeesOf('Kodim');
+    expect(kodim.attendees).toEqual([expect.objectContaining({ delegate: true, person: expect.objectContaining({ fullName: 'Suharyanto' }) })]);
+    const satpol = await attendeesOf('Satuan Polisi');
+    expect(satpol).toMatchObject({ status: 'DECLINED', reason: expect.stringContaining('kampanye'), attendees: [] });
+
+    const rep = await t.login('rep.dindik.batu@demo.netralitas.id', DEMO_PASSWORD);
+    const own = await t.http().get(`/api/v1/events/${gor.id}/invitations`).set('Authorization', rep).expect(200);
+    expect(own.body.items.map((i: { agencyName: string }) => i.agencyName)).toEqual(['Dinas Pendidikan Kota Batu']);
+    expect(own.body.items[0].rsvpUrl).toMatch(/\/api\/v1\/rsvp\/[A-Za-z0-9_-]{43}$/);
   });
 });

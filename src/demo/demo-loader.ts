@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
+import { RANDOM_TOKEN_SQL, randomCode } from '../common/codes.js';
+import { TICKET_CODE_LENGTH } from '../invitations/answers.service.js';
 import { hashPassword } from '../users/passwords.js';
 import { DEMO_PASSWORD, type DemoData } from './demo-data.js';
 
@@ -11,13 +13,15 @@ export interface DemoLoadSummary {
   users: number;
   speakers: number;
   events: number;
+  invitations: number;
+  registrations: number;
 }
 
 /**
  * Upserts the demo data set by natural keys (region code, election name, agency name within
  * its region, NIP — or agency and name — for people, email, speaker name within its region,
- * event title and start), one set-based statement per table, in one transaction. Running it
- * again changes nothing and duplicates nothing.
+ * event title and start, invitation by event and agency), one set-based statement per table, in
+ * one transaction. Running it again changes nothing and duplicates nothing.
  */
 export async function loadDemoData(dataSource: DataSource, data: DemoData): Promise<DemoLoadSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -112,9 +116,61 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData): Prom
          JOIN speakers sp ON sp.region_id = r.id AND sp.full_name = s."speakerName"`,
       [json(data.events), insertedEvents.map((e) => e.id)],
     );
+    await loadInvitations(manager, data);
     await recordLoad(manager);
     return countDemoRows(manager, data);
   });
+}
+
+/**
+ * The stories' invitations with their answers, and a registration (with a ticket code) for each
+ * attendee of a confirmed one. Attendees are written with their invitation only, so an answer
+ * changed later through the API is kept; the seat counters are then set from the registrations
+ * (for invitations: their attendees; for events: every registration, as `takeSeats` keeps them).
+ */
+async function loadInvitations(manager: EntityManager, data: DemoData): Promise<void> {
+  const eventKey = (e: DemoData['events'][number]) => ({ regionCode: e.regionCode, title: e.title, startsAt: e.startsAt });
+  const invitations = data.events.flatMap((e) => e.invitations.map((i) => ({ ...eventKey(e), ...i, attendees: undefined })));
+  const attendees = data.events.flatMap((e) =>
+    e.invitations.flatMap((i) => i.attendees.map((a) => ({ ...eventKey(e), agencyName: i.agencyName, fullName: a.fullName, delegate: a.delegate, ticketCode: randomCode(TICKET_CODE_LENGTH) }))),
+  );
+  const eventJoin = `JOIN regions r ON r.code = x."regionCode"
+         JOIN events ev ON ev.region_id = r.id AND ev.title = x.title AND ev.starts_at = x."startsAt"::timestamptz
+         JOIN agencies a ON a.region_id = r.id AND lower(a.name) = lower(x."agencyName")`;
+  const inserted = (await manager.query(
+    `INSERT INTO invitations (region_id, event_id, agency_id, addressee_title, addressee_person_id, seats, status, responded_at, reason, token)
+     SELECT ev.region_id, ev.id, a.id, x."addresseeTitle", head.id, x.seats, x.status::invitation_status, x."respondedAt"::timestamptz, x.reason, ${RANDOM_TOKEN_SQL}
+       FROM jsonb_to_recordset($1::jsonb) AS x("regionCode" text, title text, "startsAt" text, "agencyName" text, "addresseeTitle" text,
+            "addresseePersonName" text, seats int, status text, "respondedAt" text, reason text)
+       ${eventJoin}
+       LEFT JOIN people head ON head.region_id = r.id AND head.agency_id = a.id AND head.full_name = x."addresseePersonName"
+     ON CONFLICT ON CONSTRAINT uq_invitations_event_agency DO NOTHING
+     RETURNING id, event_id`,
+    [JSON.stringify(invitations)],
+  )) as Array<{ id: string; event_id: string }>;
+  if (inserted.length === 0) return;
+  await manager.query(
+    `INSERT INTO registrations (region_id, event_id, person_id, agency_id, invitation_id, delegate, ticket_code)
+     SELECT ev.region_id, ev.id, p.id, a.id, i.id, x.delegate, x."ticketCode"
+       FROM jsonb_to_recordset($1::jsonb) AS x("regionCode" text, title text, "startsAt" text, "agencyName" text, "fullName" text, delegate boolean, "ticketCode" text)
+       ${eventJoin}
+       JOIN invitations i ON i.region_id = r.id AND i.event_id = ev.id AND i.agency_id = a.id AND i.id = ANY($2::uuid[])
+       JOIN people p ON p.region_id = r.id AND p.agency_id = a.id AND p.full_name = x."fullName"
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(attendees), inserted.map((row) => row.id)],
+  );
+  await manager.query(
+    `UPDATE invitations i SET attendees = c.n
+       FROM (SELECT invitation_id, count(*)::int AS n FROM registrations WHERE invitation_id = ANY($1::uuid[]) GROUP BY invitation_id) c
+      WHERE i.id = c.invitation_id AND i.attendees <> c.n`,
+    [inserted.map((row) => row.id)],
+  );
+  await manager.query(
+    `UPDATE events e SET registered = c.n
+       FROM (SELECT event_id, count(*)::int AS n FROM registrations WHERE event_id = ANY($1::uuid[]) GROUP BY event_id) c
+      WHERE e.id = c.event_id AND e.registered <> c.n`,
+    [[...new Set(inserted.map((row) => row.event_id))]],
+  );
 }
 
 async function recordLoad(manager: EntityManager): Promise<void> {
@@ -132,7 +188,9 @@ async function countDemoRows(manager: EntityManager, data: DemoData): Promise<De
             (SELECT count(*) FROM people WHERE region_id IN (SELECT id FROM demo_regions))::int AS people,
             (SELECT count(*) FROM users WHERE email = ANY($3))::int AS users,
             (SELECT count(*) FROM speakers WHERE region_id IN (SELECT id FROM demo_regions))::int AS speakers,
-            (SELECT count(*) FROM events WHERE region_id IN (SELECT id FROM demo_regions))::int AS events`,
+            (SELECT count(*) FROM events WHERE region_id IN (SELECT id FROM demo_regions))::int AS events,
+            (SELECT count(*) FROM invitations WHERE region_id IN (SELECT id FROM demo_regions))::int AS invitations,
+            (SELECT count(*) FROM registrations WHERE region_id IN (SELECT id FROM demo_regions))::int AS registrations`,
     [codes, data.elections.map((e) => e.name), data.users.map((u) => u.email.toLowerCase())],
   )) as DemoLoadSummary[];
   return row;
