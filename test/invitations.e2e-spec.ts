@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -338,6 +338,14 @@ describe('invitations', () => {
       [{ status: 'CONFIRMED', attendees: [{ personId: '5d3e6f1c-2b7a-4c1e-9f0a-8b2d4e6f8a1c' }] }, 'attendees.0.personId'],
       [{ status: 'CONFIRMED', attendees: ['Budi'] }, 'attendees.0'],
       [{ status: 'CONFIRMED', attendees: [{ fullName: 'Budi Santoso', employmentType: 'NON_ASN', position: 'Staf', phone: '0812' }] }, 'attendees.0.phone'],
+      // Hostile shapes: 400s naming the field, never a 500.
+      [{ status: 'CONFIRMED', attendees: { personId: '5d3e6f1c-2b7a-4c1e-9f0a-8b2d4e6f8a1c' } }, 'attendees'],
+      [{ status: 'CONFIRMED', attendees: [null] }, 'attendees.0'],
+      [{ status: 'CONFIRMED', attendees: [[{ personId: '5d3e6f1c-2b7a-4c1e-9f0a-8b2d4e6f8a1c' }]] }, 'attendees'],
+      [{ status: 'CONFIRMED', attendees: [{ personId: 42 }] }, 'attendees.0.personId'],
+      [{ status: 'CONFIRMED', attendees: [{ fullName: { $ne: null }, nip: 198503122010011003, employmentType: 'PNS', position: ['Staf'] }] }, 'attendees.0.nip'],
+      [{ status: 'CONFIRMED', attendees: [{ personId: '5d3e6f1c-2b7a-4c1e-9f0a-8b2d4e6f8a1c', delegate: 'yes' }] }, 'attendees.0.delegate'],
+      [{ status: 'DECLINED', reason: 'x'.repeat(501) }, 'reason'],
     ])('refuses %j with a 400 naming %s, nothing written', async (body, field) => {
       const event = await scheduled();
       const invitationId = await inviteOne(event.id, disdik, 2);
@@ -550,7 +558,8 @@ describe('invitations', () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'), randomBytes(300_000), Buffer.from('\n%%EOF\n')]);
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(5_000)]);
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), randomBytes(50_000)]);
-    const storedOnDisk = () => readdirSync(join(dataDir, 'files'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
+    const storedOnDisk = () =>
+      existsSync(join(dataDir, 'files')) ? readdirSync(join(dataDir, 'files'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length : 0;
     const storedRows = () => count('SELECT count(*)::int AS n FROM stored_files');
     const upload = (body: Buffer, contentType: string, token = repDisdik.token) =>
       t.http().put(`/api/v1/invitations/${invitationId}/assignment-letter`).set('Authorization', token).set('Content-Type', contentType).send(body);

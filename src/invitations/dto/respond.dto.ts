@@ -1,6 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, PickType } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Trim, TrimToNull } from '../../common/validation.js';
 import { PersonFields } from '../../people/dto/person.dto.js';
 import { INVITATION_STATUSES, type InvitationStatus } from '../invitation.entity.js';
@@ -80,6 +80,7 @@ export class RespondDto {
   @Transform(toAttendees)
   @IsArray()
   @ArrayMaxSize(MAX_SEATS)
+  @IsObject({ each: true, message: 'each of attendees must be an object: { personId } or { fullName, employmentType, position }' })
   @ValidateNested({ each: true })
   attendees?: AttendeeDto[];
 
