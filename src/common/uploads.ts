@@ -2,10 +2,9 @@ import { pipeline, Readable, Transform } from 'node:stream';
 import multipart from '@fastify/multipart';
 import { applyDecorators } from '@nestjs/common';
 import { type NestFastifyApplication, RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors.js';
-import { ApiProblem } from './openapi.js';
+import { ApiCsvBody, ApiProblem } from './openapi.js';
 
 /** The largest CSV an import accepts: a province's full roster is a few tens of megabytes. */
 export const MAX_CSV_BYTES = 64 * 1024 * 1024;
@@ -36,8 +35,7 @@ export async function registerUploads(app: NestFastifyApplication): Promise<void
 export const CsvUpload = (columns: string) =>
   applyDecorators(
     RouteConfig({ csvUpload: true }),
-    ApiConsumes('text/csv', 'multipart/form-data'),
-    ApiBody({ description: `${columns}. Comma or semicolon separated, UTF-8 with or without a BOM.`, schema: { type: 'string', format: 'binary' } }),
+    ApiCsvBody(`${columns}. Comma or semicolon separated, UTF-8 with or without a BOM; at most ${MAX_CSV_BYTES / 1024 / 1024} MB.`),
     ApiProblem(413, `The CSV file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`),
     ApiProblem(415, 'Neither a text/csv body nor multipart/form-data'),
   );

@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, Param, ParseUUIDPipe, ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
 import { Stream } from 'node:stream';
+import { ApiParam } from '@nestjs/swagger';
 import { type ClassConstructor, plainToInstance, Transform } from 'class-transformer';
 import { ValidateIf, validateSync } from 'class-validator';
 import { ValidationError, type FieldError } from './errors.js';
@@ -42,9 +43,13 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** A UUID path parameter; anything else is a 400 naming the parameter. */
-export const IdParam = (name = 'id') =>
-  Param(name, new ParseUUIDPipe({ exceptionFactory: () => ValidationError.field(name, `${name} must be a UUID`) }));
+/** A UUID path parameter; anything else is a 400 naming the parameter. The OpenAPI document says uuid too. */
+export const IdParam =
+  (name = 'id'): ParameterDecorator =>
+  (target, method, index) => {
+    Param(name, new ParseUUIDPipe({ exceptionFactory: () => ValidationError.field(name, `${name} must be a UUID`) }))(target, method, index);
+    if (method !== undefined) ApiParam({ name, type: String, format: 'uuid' })(target, method, Object.getOwnPropertyDescriptor(target, method)!);
+  };
 
 /**
  * For PATCH fields that may be omitted but not cleared: unlike @IsOptional(), which skips

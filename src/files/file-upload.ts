@@ -1,10 +1,9 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { applyDecorators } from '@nestjs/common';
 import { type NestFastifyApplication, RouteConfig } from '@nestjs/platform-fastify';
-import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../common/errors.js';
-import { ApiProblem } from '../common/openapi.js';
+import { ApiFileBody, ApiProblem } from '../common/openapi.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -52,8 +51,7 @@ export function registerFileUploads(app: NestFastifyApplication): void {
 export const FileUpload = (what: string, maxBytes: number) =>
   applyDecorators(
     RouteConfig({ fileUpload: true }),
-    ApiConsumes('application/pdf', 'image/png', 'image/jpeg', 'application/octet-stream', 'multipart/form-data'),
-    ApiBody({ description: `${what}: a PDF, PNG or JPEG file of at most ${formatBytes(maxBytes)}, as the body or as the multipart field "file"`, schema: { type: 'string', format: 'binary' } }),
+    ApiFileBody(`${what}: a PDF, PNG or JPEG file of at most ${formatBytes(maxBytes)}, as the body or as the multipart field "file"`, BINARY_BODY_TYPES),
     ApiProblem(400, 'Not a PDF, PNG or JPEG file (checked from its content, not its name), or empty'),
     ApiProblem(413, `The file is larger than ${formatBytes(maxBytes)}`),
     ApiProblem(415, 'Neither a PDF/image body nor multipart/form-data'),

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/caller.js';
@@ -23,6 +23,7 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get()
+  @ApiOperation({ operationId: 'checkLiveness', summary: 'Check that the process answers' })
   @ApiOkResponse({ type: LivenessResponse })
   live() {
     return { status: 'ok' };
@@ -30,6 +31,7 @@ export class HealthController {
 
   /** Readiness: the database answers too. */
   @Get('ready')
+  @ApiOperation({ operationId: 'checkReadiness', summary: 'Check that the database answers too' })
   @ApiOkResponse({ type: ReadinessResponse })
   @ApiProblem(503, 'The database is not reachable')
   async ready() {

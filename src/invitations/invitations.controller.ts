@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
@@ -25,7 +25,6 @@ export const ANSWER_CONFLICTS =
  * codes; CHECKIN has no business here (403).
  */
 @ApiTags('invitations')
-@ApiBearerAuth()
 @Controller()
 export class InvitationsController {
   constructor(
@@ -35,6 +34,11 @@ export class InvitationsController {
   ) {}
 
   @Post('events/:id/invitations')
+  @ApiOperation({
+    operationId: 'inviteAgencies',
+    summary: 'Invite agencies to an event',
+    description: 'The agencies named, or every agency of a category of the event’s region, each with `seats`. Agencies invited before are left as they were.',
+  })
   @Roles('ADMIN', 'ORGANIZER')
   @ApiCreatedResponse({ type: InviteResult, description: 'At least one agency was invited now' })
   @ApiOkResponse({ type: InviteResult, description: 'Every agency selected was invited already: nothing changed' })
@@ -47,6 +51,7 @@ export class InvitationsController {
   }
 
   @Get('events/:id/invitations')
+  @ApiOperation({ operationId: 'listInvitations', summary: 'List an event’s invitations', description: 'With `counts` by status over the whole event, whatever `status` filters.' })
   @Roles('ADMIN', 'ORGANIZER', 'VIEWER', 'AGENCY_REP')
   @ApiOkResponse({ type: InvitationPage })
   @ApiProblems(400, 401, 403, 404)
@@ -55,6 +60,7 @@ export class InvitationsController {
   }
 
   @Get('invitations/:id')
+  @ApiOperation({ operationId: 'getInvitation', summary: 'Get an invitation with its attendees' })
   @Roles('ADMIN', 'ORGANIZER', 'VIEWER', 'AGENCY_REP')
   @ApiOkResponse({ type: InvitationDetailResponse })
   @ApiProblems(400, 401, 403, 404)
@@ -63,6 +69,11 @@ export class InvitationsController {
   }
 
   @Post('invitations/:id/respond')
+  @ApiOperation({
+    operationId: 'respondToInvitation',
+    summary: 'Answer an invitation',
+    description: 'The whole answer: the attendees named replace the previous ones, seats are taken or given back to match. Until the event starts.',
+  })
   @HttpCode(200)
   @Roles('ADMIN', 'ORGANIZER', 'AGENCY_REP')
   @ApiOkResponse({ type: InvitationDetailResponse, description: 'The invitation with its answer and attendees' })
@@ -74,6 +85,7 @@ export class InvitationsController {
   }
 
   @Put('invitations/:id/assignment-letter')
+  @ApiOperation({ operationId: 'uploadAssignmentLetter', summary: 'Upload the delegate’s surat tugas', description: 'Replaces the previous one.' })
   @Roles('ADMIN', 'ORGANIZER', 'AGENCY_REP')
   @FileUpload('The delegate’s surat tugas', MAX_ASSIGNMENT_LETTER_BYTES)
   @ApiOkResponse({ type: AssignmentLetterResponse, description: 'The letter stored (it replaces the previous one)' })
@@ -84,6 +96,7 @@ export class InvitationsController {
   }
 
   @Get('invitations/:id/assignment-letter')
+  @ApiOperation({ operationId: 'downloadAssignmentLetter', summary: 'Download the delegate’s surat tugas' })
   @Roles('ADMIN', 'ORGANIZER', 'AGENCY_REP')
   @ApiOkResponse({
     description: 'The file as uploaded, byte for byte',

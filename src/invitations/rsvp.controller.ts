@@ -10,14 +10,17 @@ import { ANSWER_CONFLICTS } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
 
 /** RSVP tokens are base64url secrets; anything else cannot be one, and is as unknown as a wrong one (404). */
+const RSVP_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+
 class RsvpTokenPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!/^[A-Za-z0-9_-]{16,64}$/.test(value)) throw new NotFoundError('Invitation');
+    if (!RSVP_TOKEN.test(value)) throw new NotFoundError('Invitation');
     return value;
   }
 }
 
 const TokenParam = () => Param('token', new RsvpTokenPipe());
+const ApiTokenParam = () => ApiParam({ name: 'token', description: 'The secret of the RSVP link', schema: { type: 'string', pattern: RSVP_TOKEN.source } });
 
 /**
  * RSVP by link (DESIGN §4): whoever holds the link printed on the letter (or sent over WhatsApp)
@@ -39,8 +42,12 @@ export class RsvpController {
   ) {}
 
   @Get(':token')
-  @ApiOperation({ security: [] })
-  @ApiParam({ name: 'token', description: 'The secret of the RSVP link' })
+  @ApiOperation({
+    operationId: 'viewRsvp',
+    summary: 'Read an invitation by its RSVP link',
+    description: 'For API clients (`Accept: application/json`); the RSVP page for browsers comes on the same path.',
+  })
+  @ApiTokenParam()
   @ApiOkResponse({ type: RsvpResponse, description: 'The invitation, its attendees, and the agency’s people to name (send Accept: application/json)' })
   @ApiProblems(400, 404)
   view(@TokenParam() token: string, @Query() query: RsvpQuery) {
@@ -49,8 +56,8 @@ export class RsvpController {
 
   @Post(':token')
   @HttpCode(200)
-  @ApiOperation({ security: [] })
-  @ApiParam({ name: 'token', description: 'The secret of the RSVP link' })
+  @ApiOperation({ operationId: 'respondByRsvp', summary: 'Answer an invitation by its RSVP link', description: 'The same body as respondToInvitation.' })
+  @ApiTokenParam()
   @ApiOkResponse({ type: RsvpResponse, description: 'The invitation with its answer and attendees' })
   @ApiProblems(400, 404)
   @ApiProblem(409, ANSWER_CONFLICTS)

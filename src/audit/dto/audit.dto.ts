@@ -30,16 +30,16 @@ export class AuditQuery extends PageQuery {
 }
 
 export class AuditEntryResponse {
-  @ApiProperty() id: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The user who acted; null for the system' }) actorId: string | null;
-  @ApiProperty({ nullable: true, type: String }) actorEmail: string | null;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The user who acted; null for the system' }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'email' }) actorEmail: string | null;
   @ApiProperty({ example: 'update' }) action: string;
   @ApiProperty({ example: 'event' }) entity: string;
-  @ApiProperty({ nullable: true, type: String }) entityId: string | null;
-  @ApiProperty({ nullable: true, type: String }) regionId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Null for an action on many records (an import)' }) entityId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The tenant the change belongs to; null for national records' }) regionId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed; secrets are never recorded' }) changes: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The x-request-id of the write' }) requestId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {

@@ -31,7 +31,7 @@ export class InviteAgenciesDto {
   @IsIn(AGENCY_CATEGORIES, { message: `category must be one of ${AGENCY_CATEGORIES.join(', ')}` })
   category?: AgencyCategory;
 
-  @ApiProperty({ minimum: 1, maximum: MAX_SEATS, example: 3, description: 'How many people each agency may send' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SEATS, example: 3, description: 'How many people each agency may send' })
   @IsInt({ message: 'seats must be a whole number' })
   @Min(1)
   @Max(MAX_SEATS)
@@ -61,8 +61,8 @@ export class InvitationQuery extends PageQuery {
 // ---------------------------------------------------------------------------------------------
 
 export class InvitedAgency {
-  @ApiProperty() invitationId: string;
-  @ApiProperty() agencyId: string;
+  @ApiProperty({ format: 'uuid' }) invitationId: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() agencyName: string;
 }
 
@@ -73,49 +73,50 @@ export class InviteResult {
 
 export class AssignmentLetterResponse {
   @ApiProperty({ enum: ['application/pdf', 'image/png', 'image/jpeg'] }) mediaType: string;
-  @ApiProperty() byteSize: number;
+  @ApiProperty({ type: 'integer' }) byteSize: number;
   @ApiProperty({ description: 'Hex SHA-256 of the bytes' }) sha256: string;
   @ApiProperty({ nullable: true, type: String }) originalName: string | null;
-  @ApiProperty() uploadedAt: string;
+  @ApiProperty({ format: 'date-time' }) uploadedAt: string;
 }
 
 export class InvitationResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() regionId: string;
-  @ApiProperty() eventId: string;
-  @ApiProperty() agencyId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) regionId: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() agencyName: string;
   @ApiProperty({ enum: AGENCY_CATEGORIES }) agencyCategory: AgencyCategory;
   @ApiProperty({ example: 'Kepala Dinas Pendidikan' }) addresseeTitle: string;
-  @ApiProperty({ nullable: true, type: String }) addresseePersonId: string | null;
-  @ApiProperty({ description: 'How many people the agency may send' }) seats: number;
-  @ApiProperty({ description: 'How many it has named (registrations of this invitation)' }) attendeeCount: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) addresseePersonId: string | null;
+  @ApiProperty({ type: 'integer', description: 'How many people the agency may send' }) seats: number;
+  @ApiProperty({ type: 'integer', description: 'How many it has named (registrations of this invitation)' }) attendeeCount: number;
   @ApiProperty({ enum: INVITATION_STATUSES }) status: InvitationStatus;
-  @ApiProperty({ nullable: true, type: String }) respondedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) respondedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ type: AssignmentLetterResponse, nullable: true, description: 'The delegate’s surat tugas, when uploaded' }) assignmentLetter: AssignmentLetterResponse | null;
+  @ApiProperty({ type: AssignmentLetterResponse, nullable: true, description: 'The delegate’s surat tugas, when uploaded' })
+  assignmentLetter: AssignmentLetterResponse | null;
   @ApiProperty({ nullable: true, type: String, description: 'The RSVP link printed on the letter; for organizers and the agency only (null for VIEWER)' }) rsvpUrl: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'https://wa.me/?text=… with the invitation in Bahasa Indonesia and the RSVP link; like rsvpUrl' }) whatsappUrl: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class InvitationCounts {
-  @ApiProperty() PENDING: number;
-  @ApiProperty() CONFIRMED: number;
-  @ApiProperty() DECLINED: number;
+  @ApiProperty({ type: 'integer' }) PENDING: number;
+  @ApiProperty({ type: 'integer' }) CONFIRMED: number;
+  @ApiProperty({ type: 'integer' }) DECLINED: number;
 }
 
 export class InvitationPage {
   @ApiProperty({ type: [InvitationResponse] }) items: InvitationResponse[];
-  @ApiProperty() total: number;
-  @ApiProperty() limit: number;
-  @ApiProperty() offset: number;
+  @ApiProperty({ type: 'integer', description: 'Items matching the query, over all pages' }) total: number;
+  @ApiProperty({ type: 'integer' }) limit: number;
+  @ApiProperty({ type: 'integer' }) offset: number;
   @ApiProperty({ type: InvitationCounts, description: 'All invitations of the event within reach, by status, whatever the filter' }) counts: InvitationCounts;
 }
 
 export class AttendeePerson {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true, type: String }) nip: string | null;
   @ApiProperty({ nullable: true, type: String }) position: string | null;
@@ -123,7 +124,7 @@ export class AttendeePerson {
 }
 
 export class AttendeeResponse {
-  @ApiProperty() registrationId: string;
+  @ApiProperty({ format: 'uuid' }) registrationId: string;
   @ApiProperty({ type: AttendeePerson }) person: AttendeePerson;
   @ApiProperty({ description: 'Sent in place of the invited head' }) delegate: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Printed as a QR code; null for VIEWER' }) ticketCode: string | null;
@@ -131,17 +132,17 @@ export class AttendeeResponse {
 }
 
 export class InvitationEventSummary {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: EVENT_STATUSES }) status: EventStatus;
   @ApiProperty({ nullable: true, type: String }) organizer: string | null;
   @ApiProperty() venueName: string;
   @ApiProperty({ nullable: true, type: String }) venueAddress: string | null;
   @ApiProperty({ enum: INDONESIAN_TIMEZONES }) timezone: IndonesianTimezone;
-  @ApiProperty() startsAt: string;
-  @ApiProperty() endsAt: string;
-  @ApiProperty({ example: '2024-10-29T13:00:00+07:00' }) startsAtLocal: string;
-  @ApiProperty({ example: '2024-10-29T16:00:00+07:00' }) endsAtLocal: string;
+  @ApiProperty({ format: 'date-time', description: 'UTC' }) startsAt: string;
+  @ApiProperty({ format: 'date-time', description: 'UTC' }) endsAt: string;
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T13:00:00+07:00', description: "In the region's zone" }) startsAtLocal: string;
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T16:00:00+07:00', description: "In the region's zone" }) endsAtLocal: string;
 }
 
 export class InvitationDetailResponse extends InvitationResponse {
@@ -150,7 +151,7 @@ export class InvitationDetailResponse extends InvitationResponse {
 }
 
 export class RosterPerson {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true, type: String }) position: string | null;
   @ApiProperty({ enum: EMPLOYMENT_TYPES }) employmentType: EmploymentType;
@@ -160,7 +161,7 @@ export class RosterPerson {
 export class RsvpResponse extends InvitationDetailResponse {
   @ApiProperty({ description: 'Answers are accepted (and may still be changed) until the event starts' }) open: boolean;
   @ApiProperty({ type: [RosterPerson], description: 'People of the agency to name as attendees (by name; `q` narrows, at most 200)' }) roster: RosterPerson[];
-  @ApiProperty({ description: 'People of the agency matching `q`' }) rosterTotal: number;
+  @ApiProperty({ type: 'integer', description: 'People of the agency matching `q`' }) rosterTotal: number;
 }
 
 export class RsvpQuery {

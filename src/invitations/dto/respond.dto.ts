@@ -84,7 +84,7 @@ export class RespondDto {
   @ValidateNested({ each: true })
   attendees?: AttendeeDto[];
 
-  @ApiPropertyOptional({ example: 'Seluruh personel bertugas pengamanan kampanye', description: 'Why the agency declines, or a remark with its answer' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500, example: 'Seluruh personel bertugas pengamanan kampanye', description: 'Why the agency declines, or a remark with its answer' })
   @IsOptional()
   @TrimToNull()
   @IsString()
