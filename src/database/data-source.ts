@@ -5,6 +5,7 @@ import { Election } from '../elections/election.entity.js';
 import { EventSpeaker } from '../events/event-speaker.entity.js';
 import { Event } from '../events/event.entity.js';
 import { Person } from '../people/person.entity.js';
+import { RegionOffice } from '../regions/office.entity.js';
 import { Region } from '../regions/region.entity.js';
 import { Speaker } from '../speakers/speaker.entity.js';
 import { User } from '../users/user.entity.js';
@@ -12,12 +13,13 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 import { Platform1795435070669 } from './migrations/1795435070669-platform.js';
 import { Directory1795436000000 } from './migrations/1795436000000-directory.js';
 import { Events1795437000000 } from './migrations/1795437000000-events.js';
+import { Offices1795447199280 } from './migrations/1795447199280-offices.js';
 
 /** Every entity, listed explicitly (ESM has no reliable glob loading). */
-export const entities = [Region, User, AuditEntry, Agency, Person, Election, Speaker, Event, EventSpeaker];
+export const entities = [Region, User, AuditEntry, Agency, Person, Election, Speaker, Event, EventSpeaker, RegionOffice];
 
 /** Every migration, in order. */
-export const migrations = [Platform1795435070669, Directory1795436000000, Events1795437000000];
+export const migrations = [Platform1795435070669, Directory1795436000000, Events1795437000000, Offices1795447199280];
 
 /** The single source of database options, shared by the app, the CLI and the tests. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -1,8 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { OfficeController } from './office.controller.js';
+import { OfficeService } from './office.service.js';
 import { RegionsController } from './regions.controller.js';
 import { RegionsService } from './regions.service.js';
 
-/** Global: most features resolve a region id through RegionsService.findReachable. */
+/**
+ * Global: most features resolve a region id through RegionsService.findReachable, and every
+ * feature that prints a document asks OfficeService.issuer for the region's letterhead.
+ */
 @Global()
-@Module({ controllers: [RegionsController], providers: [RegionsService], exports: [RegionsService] })
+@Module({ controllers: [RegionsController, OfficeController], providers: [RegionsService, OfficeService], exports: [RegionsService, OfficeService] })
 export class RegionsModule {}
