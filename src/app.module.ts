@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { ElectionsModule } from './elections/elections.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
@@ -22,10 +23,16 @@ class ConfigModule {
   }
 }
 
-/** The whole API. `databaseUrl` is the resolved server (external or embedded). */
+/** What a module's `imports` take. */
+export type ModuleImport = NonNullable<DynamicModule['imports']>[number];
+
+/**
+ * The whole API. `databaseUrl` is the resolved server (external or embedded); `extraImports`
+ * lets a test add a module of its own (a sample page built on src/pages).
+ */
 @Module({})
 export class AppModule {
-  static with(config: AppConfig, databaseUrl: string): DynamicModule {
+  static with(config: AppConfig, databaseUrl: string, extraImports: ModuleImport[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -53,6 +60,8 @@ export class AppModule {
         ElectionsModule,
         SpeakersModule,
         EventsModule,
+        PagesModule,
+        ...extraImports,
       ],
     };
   }
