@@ -28,6 +28,9 @@ import { ROUTE_RULES } from './route-rules.js';
  * across a tenant boundary). Refused writes must change nothing; lists must hold nothing out
  * of reach. The role × target-role rules of user management have their own grid below.
  */
+/** For the steps that hash passwords: argon2 on two cores shared with other suites can take a while. */
+const SLOW = 180_000;
+
 describe('access matrix', () => {
   let t: TestApp;
   let world: AccessWorld;
@@ -39,7 +42,7 @@ describe('access matrix', () => {
     t = await createTestApp();
     world = await createAccessWorld(t);
     ctx = { send: world.send, world, db: world.db };
-  });
+  }, SLOW);
   afterAll(async () => {
     console.log(`access matrix: ${tally.cases} cases (requests checked), ${tally.items} list items checked, in ${((Date.now() - tally.started) / 1000).toFixed(1)} s`);
     await world?.close();
@@ -213,6 +216,6 @@ describe('access matrix', () => {
       });
       tally.cases += cases.length;
       assertNoMismatches('user management', failures.flat());
-    });
+    }, SLOW);
   });
 });
