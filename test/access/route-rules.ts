@@ -1,3 +1,4 @@
+import { CAST_PASSWORD } from '../support/access-fixtures.js';
 import type { Answer, Role, RouteRule, RowRef, Scope, Tenancy, World } from '../support/access-matrix.js';
 
 /**
@@ -28,7 +29,7 @@ const allPlaces = (world: World) => Object.values(world.places);
 const item = (scope: Scope, tenancy: Tenancy) => ({ scope, ...tenancy });
 const str = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
-/** Event ids in an iCalendar feed (`UID:<id>@netralitas`), resolved to the seeded events. */
+/** The events of an iCalendar feed, by their `UID:<id>@netralitas`. */
 function calendarItems(answer: Answer): Array<Record<string, unknown>> {
   return [...answer.body.matchAll(/^UID:([0-9a-f-]{36})@/gm)].map((m) => ({ id: m[1] }));
 }
@@ -42,13 +43,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     scope: 'everyone',
     ok: 200,
     changesNothing: true,
-    body: (x) => ({ email: x.world.cast[3].email, password: 'correct-horse-battery' }),
+    body: (x) => ({ email: x.world.cast[3].email, password: CAST_PASSWORD }),
   },
   'GET /api/v1/auth/me': { roles: EVERYONE, scope: 'everyone' },
   'GET /api/docs': { roles: 'public', scope: 'everyone' },
   'GET /api/docs/': { roles: 'public', scope: 'everyone' },
   'GET /api/docs/*': { roles: 'public', scope: 'everyone', path: () => ({ '*': 'swagger-ui.css' }) },
-  // Registered by @nestjs/swagger, but swagger-ui-dist does not ship the file.
+  // @nestjs/swagger registers it to answer 404, so the static files never serve the UI's license.
   'GET /api/docs/LICENSE': { roles: 'public', scope: 'everyone', ok: 404 },
   'GET /api/docs/index.html': { roles: 'public', scope: 'everyone' },
   'GET /api/docs/swagger-ui-init.js': { roles: 'public', scope: 'everyone' },
