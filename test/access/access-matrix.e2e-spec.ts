@@ -112,16 +112,18 @@ describe('access matrix', () => {
     /**
      * A password costs an argon2 hash (a tenth of a second of a core, several on a busy one)
      * before any check runs, so the two actions that carry one skip targets that add no new
-     * boundary: a create goes to the own place, a sibling region and another province (ADMIN,
-     * which reaches every place, to the own place only); a password reset tries each role in the
-     * own place and one user of another province. Reach itself is the same lookup for every
-     * change, tried on every place by the other actions.
+     * boundary. ADMIN, which may manage anyone anywhere, tries them on an ADMIN and an ORGANIZER.
+     * An ORGANIZER creates each role in the own place, a sibling region and another province,
+     * and resets the password of each role in the own place and of a user of another province.
+     * Reach itself is the same lookup for every change, tried on every place by the other actions.
      */
     function targetsOf(caller: Caller | null, action: Action): Target[] {
       const targets = allTargets();
       const at = (...keys: PlaceKey[]) => targets.filter((target) => target.place === null || keys.includes(target.place.key));
+      const hashes = action === 'create' || action === 'resetPassword';
       if (!caller) return targets.filter((target) => target.role === 'CHECKIN' && target.place?.key === 'own');
-      if (action === 'create') return caller.role === 'ADMIN' ? at('own') : at('own', 'sibling', 'foreign');
+      if (hashes && caller.role === 'ADMIN') return at('own').filter((target) => target.role === 'ADMIN' || target.role === 'ORGANIZER');
+      if (action === 'create') return at('own', 'sibling', 'foreign');
       if (action === 'resetPassword') return [...at('own'), ...targets.filter((target) => target.role === 'CHECKIN' && target.place?.key === 'foreign')];
       // An ADMIN has no binding to move.
       if (action === 'moveAway') return targets.filter((target) => target.place !== null);
@@ -189,7 +191,7 @@ describe('access matrix', () => {
         const userId = plan.action === 'create' ? null : userIds[patches.indexOf(plan)];
         const { method, body } = request(plan.action, plan.target, marker);
         const rows = userId ? [{ table: 'users', where: { id: userId } }] : [];
-        const where = plan.target.place ? `${plan.target.role} of ${plan.target.place.label}` : 'ADMIN';
+        const where = plan.target.place ? `${plan.target.role} of ${plan.target.place.region.name}${plan.target.place.key === 'own' ? ' (own region)' : ''}` : 'an ADMIN';
         return {
           ...plan,
           marker,
