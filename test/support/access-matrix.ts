@@ -463,7 +463,7 @@ export async function checkList(ctx: RunContext, key: string, rule: RouteRule & 
     cases += answers.length;
     const seen = new Map<Caller, Array<Record<string, unknown>>>();
     for (const [i, caller] of callers.entries()) {
-      const name = `${key} ${url.slice(pattern.length)} · ${caller.label}`;
+      const name = `${method} ${url} · ${caller.label}`;
       const answer = answers[i];
       const failure = mismatch(name, 200, answer);
       if (failure) {
@@ -485,13 +485,13 @@ export async function checkList(ctx: RunContext, key: string, rule: RouteRule & 
     const reference = (seen.get(admin) ?? []).filter((row) => seeded.has(keyOf(row) ?? ''));
     if (v === 0) {
       const missing = [...seeded].filter((id) => !reference.some((row) => keyOf(row) === id));
-      if (missing.length > 0) failures.push(`${key} ${url.slice(pattern.length)} · ADMIN: misses seeded rows ${missing.join(', ')}`);
+      if (missing.length > 0) failures.push(`${method} ${url} · ADMIN: misses seeded rows ${missing.join(', ')}`);
     }
     for (const [caller, found] of seen) {
       const expected = new Set(reference.filter((row) => REACHES[list.item(row, ctx.world).scope](caller, list.item(row, ctx.world))).map(keyOf));
       const actual = new Set(found.map(keyOf).filter((id) => seeded.has(id ?? '')));
       const missing = [...expected].filter((id) => !actual.has(id));
-      if (missing.length > 0) failures.push(`${key} ${url.slice(pattern.length)} · ${caller.label}: misses rows within its reach: ${missing.join(', ')}`);
+      if (missing.length > 0) failures.push(`${method} ${url} · ${caller.label}: misses rows within its reach: ${missing.join(', ')}`);
     }
   }
   return { cases, items, failures };
