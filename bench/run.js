@@ -1,4 +1,5 @@
 // npm run bench — prints each benchmark as a table, figures relative to a baseline of the same run.
+import { benchDocuments } from './documents.js';
 import { benchImport } from './import.js';
 import { benchInvitations } from './invitations.js';
 import { benchRequests } from './requests.js';
@@ -7,6 +8,7 @@ const benches = [
   ['Request throughput (16 concurrent, loopback)', benchRequests],
   ['People CSV import (streamed, 500-row batches)', benchImport],
   ['Invitations: bulk invite and racing confirmations', benchInvitations],
+  ['PDF documents (pdfmake, embedded Tinos)', benchDocuments],
 ];
 
 for (const [title, run] of benches) {

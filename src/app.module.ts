@@ -10,6 +10,7 @@ import { ElectionsModule } from './elections/elections.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
+import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
@@ -23,10 +24,16 @@ class ConfigModule {
   }
 }
 
-/** The whole API. `databaseUrl` is the resolved server (external or embedded). */
+/** What a module's `imports` take. */
+export type ModuleImport = NonNullable<DynamicModule['imports']>[number];
+
+/**
+ * The whole API. `databaseUrl` is the resolved server (external or embedded); `extraImports`
+ * lets a test add a module of its own (a sample page built on src/pages).
+ */
 @Module({})
 export class AppModule {
-  static with(config: AppConfig, databaseUrl: string): DynamicModule {
+  static with(config: AppConfig, databaseUrl: string, extraImports: ModuleImport[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -55,6 +62,8 @@ export class AppModule {
         SpeakersModule,
         EventsModule,
         InvitationsModule,
+        PagesModule,
+        ...extraImports,
       ],
     };
   }

@@ -5,15 +5,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
+import { AppModule, type ModuleImport } from './app.module.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { registerUploads } from './common/uploads.js';
 import { createValidationPipe } from './common/validation.js';
-import { type AppConfig, loadConfig } from './config/config.js';
+import { API_PREFIX, type AppConfig, loadConfig } from './config/config.js';
 import { registerFileUploads } from './files/file-upload.js';
 import { createOpenApiDocument } from './openapi/document.js';
-
-export const API_PREFIX = 'api/v1';
 
 /** A client may pass its own request id (letters, digits, dashes); otherwise one is made. */
 function requestId(raw: IncomingMessage): string {
@@ -24,10 +22,13 @@ function requestId(raw: IncomingMessage): string {
   return id;
 }
 
-/** Builds the fully configured application; main.ts listens on it, tests call inject/supertest. */
-export async function createApp(config: AppConfig, databaseUrl: string, onClose?: () => Promise<void>): Promise<NestFastifyApplication> {
+/**
+ * Builds the fully configured application; main.ts listens on it, tests call inject/supertest
+ * (and may add modules of their own with `extraImports`).
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, onClose?: () => Promise<void>, extraImports: ModuleImport[] = []): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ genReqId: requestId, trustProxy: config.trustProxy, bodyLimit: 1024 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, databaseUrl), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, databaseUrl, extraImports), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);

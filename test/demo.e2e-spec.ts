@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, demoData } from '../src/demo/demo-data.js';
 import { loadDemoData } from '../src/demo/demo-loader.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-const TABLES = ['regions', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers', 'invitations', 'registrations'];
+const TABLES = ['regions', 'region_offices', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers', 'invitations', 'registrations'];
 
 describe('demo data set', () => {
   let t: TestApp;
@@ -32,6 +32,7 @@ describe('demo data set', () => {
       const first = await loadDemoData(dataSource, demoData);
       expect(first).toEqual({
         regions: demoData.provinces.length + demoData.regions.length,
+        offices: demoData.offices.length,
         elections: demoData.elections.length,
         agencies: demoData.agencies.length,
         people: demoData.people.length,
@@ -104,5 +105,20 @@ describe('demo data set', () => {
     const own = await t.http().get(`/api/v1/events/${gor.id}/invitations`).set('Authorization', rep).expect(200);
     expect(own.body.items.map((i: { agencyName: string }) => i.agencyName)).toEqual(['Dinas Pendidikan Kota Batu']);
     expect(own.body.items[0].rsvpUrl).toMatch(/\/api\/v1\/rsvp\/[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('sets the office of each story\'s region, which its people read and a valid PUT accepts unchanged', async () => {
+    const organizer = await t.login('organizer.balikpapan@demo.netralitas.id', DEMO_PASSWORD);
+    const [balikpapan] = (await t.http().get('/api/v1/regions').set('Authorization', organizer).expect(200)).body.items;
+    const office = await t.http().get(`/api/v1/regions/${balikpapan.id}/office`).set('Authorization', organizer).expect(200);
+    expect(office.body).toMatchObject({ set: true, government: 'PEMERINTAH KOTA BALIKPAPAN', city: 'Balikpapan', signatory: { name: 'Sutadi', nip: '196706171992031005' } });
+    // The demo data passes the API's own validation.
+    for (const demo of demoData.offices) {
+      const { regionCode: _code, ...body } = demo;
+      const region = (await t.http().get(`/api/v1/regions?q=${encodeURIComponent(demo.regionCode)}`).set('Authorization', t.adminToken).expect(200)).body.items[0];
+      const put = await t.http().put(`/api/v1/regions/${region.id}/office`).set('Authorization', t.adminToken).send(body);
+      expect([put.status, put.body.errors]).toEqual([200, undefined]);
+      expect(put.body).toMatchObject(body);
+    }
   });
 });

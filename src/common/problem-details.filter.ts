@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type FieldError } from './errors.js';
 
-interface Problem {
+export interface Problem {
   type: string;
   title: string;
   status: number;
@@ -32,6 +32,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: error, requestId: request.id }, 'Unhandled error');
     }
     if (error instanceof DomainError && error.headers) reply.headers(error.headers);
+    this.send(request, reply, problem);
+  }
+
+  /** Writes the problem; PageErrorFilter (src/pages) shows it as a page to people instead. */
+  protected send(_request: FastifyRequest, reply: FastifyReply, problem: Problem): void {
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
   }
 

@@ -2,14 +2,16 @@ import { type ArgumentMetadata, Param, ParseUUIDPipe, ValidationPipe, type Valid
 import { Stream } from 'node:stream';
 import { ApiParam } from '@nestjs/swagger';
 import { type ClassConstructor, plainToInstance, Transform } from 'class-transformer';
-import { ValidateIf, validateSync } from 'class-validator';
+import { ValidateBy, ValidateIf, type ValidationArguments, validateSync } from 'class-validator';
 import { ValidationError, type FieldError } from './errors.js';
 
 /** Flattens nested class-validator errors into `{ field: 'attendees.0.personId', message }`. */
 export function fieldErrors(errors: ClassValidatorError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: rename(message, error.property, field) }));
+    // Two rules may say the same thing (a nested object's own check and @ValidateNested): once is enough.
+    const messages = new Set(Object.values(error.constraints ?? {}));
+    const own = [...messages].map((message) => ({ field, message: rename(message, error.property, field) }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });
 }
@@ -56,6 +58,20 @@ export const IdParam =
  * null as well, a null is validated (and refused) instead of reaching a NOT NULL column.
  */
 export const IsOmittable = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/**
+ * A text of `min` to `max` characters (after @Trim()), with one message whatever is wrong with it
+ * (missing, not a string, too short or too long) instead of one per rule broken.
+ */
+export const IsText = (min: number, max: number) =>
+  ValidateBy({
+    name: 'isText',
+    constraints: [min, max],
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && value.length >= min && value.length <= max,
+      defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'value'} must be a text of ${min} to ${max} characters`,
+    },
+  });
 
 /**
  * The global pipe's checks for input that does not arrive as a request body (a CSV row, a PATCH

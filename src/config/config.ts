@@ -4,6 +4,9 @@ import { join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+/** Where every route is mounted (`/api/v1/...`); pages also link their assets under it. */
+export const API_PREFIX = 'api/v1';
+
 /** The environment the service reads, validated once at boot. */
 class Environment {
   @IsOptional()

@@ -14,6 +14,7 @@ import { Person } from '../people/person.entity.js';
 import { PledgeTemplate } from '../pledges/pledge-template.entity.js';
 import { Pledge } from '../pledges/pledge.entity.js';
 import { SignatureImage } from '../pledges/signature-image.entity.js';
+import { RegionOffice } from '../regions/office.entity.js';
 import { Region } from '../regions/region.entity.js';
 import { Speaker } from '../speakers/speaker.entity.js';
 import { User } from '../users/user.entity.js';
@@ -25,12 +26,13 @@ import { Invitations1795440000000 } from './migrations/1795440000000-invitations
 import { CheckIns1795441000000 } from './migrations/1795441000000-check-ins.js';
 import { Pledges1795442000000 } from './migrations/1795442000000-pledges.js';
 import { Cascades1795443000000 } from './migrations/1795443000000-cascades.js';
+import { Offices1795447199280 } from './migrations/1795447199280-offices.js';
 
 /** Every entity, listed explicitly (ESM has no reliable glob loading). */
-export const entities = [Region, User, AuditEntry, Agency, Person, Election, Speaker, Event, EventSpeaker, StoredFile, Invitation, Registration, CheckIn, CheckInConflict, PledgeTemplate, Pledge, SignatureImage, Cascade];
+export const entities = [Region, User, AuditEntry, Agency, Person, Election, Speaker, Event, EventSpeaker, StoredFile, Invitation, Registration, CheckIn, CheckInConflict, PledgeTemplate, Pledge, SignatureImage, Cascade, RegionOffice];
 
 /** Every migration, in order. */
-export const migrations = [Platform1795435070669, Directory1795436000000, Events1795437000000, Invitations1795440000000, CheckIns1795441000000, Pledges1795442000000, Cascades1795443000000];
+export const migrations = [Platform1795435070669, Directory1795436000000, Events1795437000000, Invitations1795440000000, CheckIns1795441000000, Pledges1795442000000, Cascades1795443000000, Offices1795447199280];
 
 /** The single source of database options, shared by the app, the CLI and the tests. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

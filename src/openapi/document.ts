@@ -82,6 +82,9 @@ function publicOperationIds(app: INestApplication): string[] {
         const handler = (controller.prototype as Record<string, () => unknown>)[name];
         if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         if (!reflector.getAllAndOverride<boolean>(IS_PUBLIC, [handler, controller])) continue;
+        // Routes kept out of the document (page assets) have no operation to mark.
+        const excluded = Reflect.getMetadata(DECORATORS.API_EXCLUDE_CONTROLLER, controller) as boolean[] | undefined;
+        if (excluded?.[0] || (Reflect.getMetadata(DECORATORS.API_EXCLUDE_ENDPOINT, handler) as { disable?: boolean } | undefined)?.disable) continue;
         const explicit = (Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as { operationId?: string } | undefined)?.operationId;
         ids.push(explicit ?? fallbackOperationId(controller.name, name));
       }
@@ -98,8 +101,11 @@ function publicOperationIds(app: INestApplication): string[] {
 function unwrapLoneReferences(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(unwrapLoneReferences);
   if (value === null || typeof value !== 'object') return value;
-  const { allOf, ...rest } = value as { allOf?: unknown[] };
+  const { allOf, ...rest } = value as { allOf?: unknown[]; nullable?: boolean; type?: string };
   if (allOf?.length === 1 && Object.keys(rest).length === 0) return unwrapLoneReferences(allOf[0]);
+  // A nullable reference (`nullable` beside `allOf: [{ $ref }]`) needs its `type` in OpenAPI 3.0;
+  // Nest drops the one the decorator gives.
+  if (allOf && rest.nullable && !rest.type) (value as { type?: string }).type = 'object';
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, unwrapLoneReferences(item)]));
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AGENCY_CATEGORIES, type AgencyCategory } from '../../agencies/agency.entity.js';
 import { PageQuery, type Page, SearchText } from '../../common/pagination.js';
+import { API_PREFIX } from '../../config/config.js';
 import { Trim } from '../../common/validation.js';
 import { toLocalIso } from '../../documents/indonesian-time.js';
 import { EVENT_STATUSES, type EventStatus } from '../../events/event.entity.js';
@@ -198,7 +199,7 @@ export interface Disclosure {
 
 /** The link printed on the letter and sent over WhatsApp. */
 export function rsvpUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}/api/v1/rsvp/${token}`;
+  return `${publicUrl}/${API_PREFIX}/rsvp/${token}`;
 }
 
 /** `invitation` comes with its agency, its event and the event's region, and its assignment letter (or null). */
