@@ -28,9 +28,9 @@ const ApiTokenParam = () => ApiParam({ name: 'token', description: 'The secret o
  *
  * Both routes answer JSON for API clients now. The RSVP page comes on the same paths: `GET`
  * serves it when the client asks for HTML (a browser following the link) and JSON otherwise
- * (`Accept: application/json`), rendered from the same `InvitationsService.rsvp()` view; its form
- * posts the same `RespondDto` fields to `POST /rsvp/:token` (as a form body), answered by the
- * same `AnswersService.respondByLink()`.
+ * (`Accept: application/json`; `pageOrJson` of src/pages), rendered from the same
+ * `InvitationsService.rsvp()` view; its form posts the same `RespondDto` fields to
+ * `POST /rsvp/:token` (as a form body), answered by the same `AnswersService.respondByLink()`.
  */
 @ApiTags('rsvp')
 @Public()
