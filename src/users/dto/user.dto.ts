@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { RegionPageQuery, SearchText } from '../../common/pagination.js';
-import { IsOmittable, LowerCase, Trim } from '../../common/validation.js';
+import { IsEmailAddress, IsOmittable, LowerCase, Trim } from '../../common/validation.js';
 import { ROLES, type Role, type User } from '../user.entity.js';
 
 
 export class CreateUserDto {
   @ApiProperty({ example: 'organizer.batu@batukota.go.id' })
   @LowerCase()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress({ message: 'email must be an email address' })
   @MaxLength(254)
   email: string;
 
