@@ -5,8 +5,10 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
+import { changedFields, hasChanges } from '../common/patch.js';
 import { listRegionIds, targetRegionId } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
+import { transaction } from '../common/transaction.js';
 import { Election } from '../elections/election.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { type CreateEventDto, type EventQuery, type EventResponse, type UpdateEventDto, toEventResponse } from './dto/event.dto.js';
@@ -56,7 +58,7 @@ export class EventsService {
   async create(caller: Caller, dto: CreateEventDto): Promise<EventResponse> {
     const regionId = targetRegionId(caller, dto.regionId);
     const { startsAt, endsAt } = eventTimes(new Date(dto.startsAt), new Date(dto.endsAt), 'endsAt');
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const region = await this.regions.findReachable(caller, regionId, manager);
       if (dto.electionId) await assertElectionExists(manager, dto.electionId);
       const event = await manager.save(
@@ -85,21 +87,24 @@ export class EventsService {
 
   /** While DRAFT or SCHEDULED only. New times must still hold the programme, and its speakers must be free. */
   async update(caller: Caller, id: string, dto: UpdateEventDto): Promise<EventResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const event = await this.repository.lockEventForWrite(caller, id, manager);
-      assertEditable(event);
       const { startsAt, endsAt } = eventTimes(
         dto.startsAt ? new Date(dto.startsAt) : event.startsAt,
         dto.endsAt ? new Date(dto.endsAt) : event.endsAt,
         dto.endsAt ? 'endsAt' : 'startsAt',
       );
-      if (dto.electionId) await assertElectionExists(manager, dto.electionId);
-      if (startsAt.getTime() !== event.startsAt.getTime() || endsAt.getTime() !== event.endsAt.getTime()) {
-        await this.programme.assertProgrammeFits(event, startsAt, endsAt, manager);
-      }
       const { startsAt: _startsAt, endsAt: _endsAt, ...fields } = dto;
-      await manager.update(Event, { id }, { ...fields, startsAt, endsAt, revision: () => 'revision + 1' });
-      await this.audit.record(manager, caller, { action: 'update', entity: 'event', entityId: id, regionId: event.regionId, changes: { ...dto } });
+      const changes = changedFields(event, { ...fields, startsAt, endsAt });
+      if (!hasChanges(changes)) {
+        const unchanged = await this.repository.findEventWithProgramme(id, manager);
+        return toEventResponse(unchanged.event, unchanged.programme);
+      }
+      assertEditable(event);
+      if (changes.electionId) await assertElectionExists(manager, changes.electionId);
+      if (changes.startsAt || changes.endsAt) await this.programme.assertProgrammeFits(event, startsAt, endsAt, manager);
+      await manager.update(Event, { id }, { ...changes, revision: () => 'revision + 1' });
+      await this.audit.record(manager, caller, { action: 'update', entity: 'event', entityId: id, regionId: event.regionId, changes });
       const saved = await this.repository.findEventWithProgramme(id, manager);
       return toEventResponse(saved.event, saved.programme);
     });
@@ -111,7 +116,7 @@ export class EventsService {
    */
   async transition(caller: Caller, id: string, action: EventAction, reason?: string): Promise<EventResponse> {
     const { from, to } = TRANSITIONS[action];
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const update = manager
         .createQueryBuilder()
         .update(Event)
