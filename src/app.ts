@@ -6,10 +6,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { clientErrorHandler, frameworkErrors } from './common/framework-errors.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { registerBodyParsers } from './common/request-bodies.js';
 import { registerUploads } from './common/uploads.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/config.js';
+import { migrateDatabase } from './database/migrate.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -24,7 +27,16 @@ function requestId(raw: IncomingMessage): string {
 
 /** Builds the fully configured application; main.ts listens on it, tests call inject/supertest. */
 export async function createApp(config: AppConfig, databaseUrl: string, onClose?: () => Promise<void>): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ genReqId: requestId, trustProxy: config.trustProxy, bodyLimit: 1024 * 1024 });
+  await migrateDatabase(databaseUrl, config.databaseTimeouts.connectMs);
+  const adapter = new FastifyAdapter({
+    genReqId: requestId,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Errors raised before routing (bad percent-encoding, an over-long parameter, an HTTP parser
+    // refusal) are answered as problem+json like every other error.
+    frameworkErrors,
+    clientErrorHandler,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, databaseUrl), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -38,6 +50,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, onClose?
   });
   if (onClose) fastify.addHook('onClose', onClose);
   await registerUploads(app);
+  registerBodyParsers(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -18,8 +18,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real AppModule on a fresh clone of the migrated template database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real AppModule on a fresh clone of the migrated template database. `reach` gives the URL
+ * the app connects through (a proxy, for tests of a database that stops answering).
+ */
+export async function createTestApp(env: Record<string, string> = {}, reach: (url: string) => string | Promise<string> = (url) => url): Promise<TestApp> {
   const database = await cloneTemplateDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -30,7 +33,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATA_DIR: '.data/test',
     ...env,
   });
-  const app = await createApp(config, database.url);
+  const app = await createApp(config, await reach(database.url));
   const http = () => request(app.getHttpServer());
   const login = async (email: string, password: string) => {
     const response = await http().post('/api/v1/auth/login').send({ email, password });
