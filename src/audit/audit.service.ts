@@ -43,8 +43,8 @@ export class AuditService {
     const qb = withinReach(this.dataSource.getRepository(AuditEntry).createQueryBuilder('a'), caller);
     if (query.entity) qb.andWhere('a.entity = :entity', { entity: query.entity });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
-    if (query.from) qb.andWhere('a.created_at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('a.created_at < :to', { to: query.to });
+    if (query.from) qb.andWhere('a.created_at >= :from', { from: new Date(query.from) });
+    if (query.to) qb.andWhere('a.created_at < :to', { to: new Date(query.to) });
     const [rows, total] = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id').take(query.limit).skip(query.offset).getManyAndCount();
     return page(rows, total, query, toAuditEntryResponse);
   }

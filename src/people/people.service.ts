@@ -8,8 +8,10 @@ import type { Caller } from '../common/caller.js';
 import { type ImportQuery, type ImportResult, runImport } from '../common/csv-import.js';
 import { ConflictError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
+import { changedFields, hasChanges } from '../common/patch.js';
 import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
+import { transaction } from '../common/transaction.js';
 import { validateInput } from '../common/validation.js';
 import { Region } from '../regions/region.entity.js';
 import {
@@ -58,7 +60,7 @@ export class PeopleService {
   }
 
   async create(caller: Caller, dto: CreatePersonDto): Promise<PersonResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const agency = await findInReach(manager, caller, Agency, dto.agencyId);
       const fields = {
         fullName: dto.fullName,
@@ -77,7 +79,7 @@ export class PeopleService {
   }
 
   async update(caller: Caller, id: string, dto: UpdatePersonDto): Promise<PersonResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const person = await findInReach(manager, caller, Person, id, { lock: true });
       // A person moved to another agency takes that agency's region.
       const regionId = dto.agencyId && dto.agencyId !== person.agencyId ? (await findInReach(manager, caller, Agency, dto.agencyId)).regionId : person.regionId;
@@ -87,11 +89,10 @@ export class PeopleService {
         if (errors.length > 0) throw new ValidationError(errors);
       }
       if (nip && (nip !== person.nip || regionId !== person.regionId)) await this.assertNipFree(manager, caller, regionId, nip);
-      const changes = Object.fromEntries(Object.entries({ ...dto, regionId: regionId !== person.regionId ? regionId : undefined }).filter(([, value]) => value !== undefined));
-      if (Object.keys(changes).length > 0) {
-        await manager.update(Person, { id }, changes);
-        await this.audit.record(manager, caller, { action: 'update', entity: 'person', entityId: id, regionId, changes });
-      }
+      const changes = changedFields(person, { ...dto, regionId });
+      if (!hasChanges(changes)) return toPersonResponse(person);
+      await manager.update(Person, { id }, changes);
+      await this.audit.record(manager, caller, { action: 'update', entity: 'person', entityId: id, regionId, changes });
       return toPersonResponse(await manager.findOneByOrFail(Person, { id }));
     });
   }

@@ -199,11 +199,13 @@ export function appRoutes(app: NestFastifyApplication): AppRoute[] {
 }
 
 /** The operations of the OpenAPI document as routes (`{id}` → `:id`), to check the router listing against. */
-export function openApiRoutes(document: { paths: Record<string, Record<string, unknown>> }): AppRoute[] {
+export function openApiRoutes(document: { servers?: Array<{ url: string }>; paths: Record<string, Record<string, unknown>> }): AppRoute[] {
+  // Paths are relative to the document's server (`/api/v1`).
+  const base = document.servers?.[0]?.url ?? '';
   return Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.keys(operations)
       .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-      .map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, ':$1') })),
+      .map((method) => ({ method: method.toUpperCase(), path: `${base}${path.replace(/\{(\w+)\}/g, ':$1')}` })),
   );
 }
 
