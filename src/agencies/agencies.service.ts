@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
@@ -9,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../common/errors.
 import { type Page, page } from '../common/pagination.js';
 import { canReachAgency, listRegionIds, targetRegionId } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
+import type { CsvUploadBody } from '../common/uploads.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { Agency, NO_HEADCOUNT } from './agency.entity.js';
 import { AgencyImport } from './agency-import.js';
@@ -84,10 +84,10 @@ export class AgenciesService {
     });
   }
 
-  async import(caller: Caller, query: ImportQuery, csv: Readable): Promise<ImportResult> {
+  async import(caller: Caller, query: ImportQuery, csv: CsvUploadBody): Promise<ImportResult> {
     const regionId = targetRegionId(caller, query.regionId);
     await this.regions.findReachable(caller, regionId);
-    return runImport(this.dataSource, csv, query, new AgencyImport(caller, regionId, this.audit));
+    return runImport(this.dataSource, this.audit, csv, query, new AgencyImport(caller, regionId));
   }
 
   /** Names are unique within a region whatever their case (the index enforces it; this names the clash). */

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
@@ -10,6 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../common/errors.
 import { type Page, page } from '../common/pagination.js';
 import { canReachAgency, listRegionIds, targetRegionId } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
+import type { CsvUploadBody } from '../common/uploads.js';
 import { validateInput } from '../common/validation.js';
 import { RegionsService } from '../regions/regions.service.js';
 import {
@@ -101,10 +101,10 @@ export class PeopleService {
     });
   }
 
-  async import(caller: Caller, query: ImportQuery, csv: Readable): Promise<ImportResult> {
+  async import(caller: Caller, query: ImportQuery, csv: CsvUploadBody): Promise<ImportResult> {
     const regionId = targetRegionId(caller, query.regionId);
     await this.regions.findReachable(caller, regionId);
-    return runImport(this.dataSource, csv, query, new PersonImport(caller, regionId, this.audit));
+    return runImport(this.dataSource, this.audit, csv, query, new PersonImport(caller, regionId));
   }
 
   /** A person of an agency the caller may see (an AGENCY_REP: its own), or 404. */
