@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
@@ -11,6 +10,7 @@ import { changedFields, hasChanges } from '../common/patch.js';
 import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
 import { transaction } from '../common/transaction.js';
+import type { CsvUploadBody } from '../common/uploads.js';
 import { Region } from '../regions/region.entity.js';
 import { Agency, NO_HEADCOUNT } from './agency.entity.js';
 import { AgencyImport } from './agency-import.js';
@@ -74,10 +74,10 @@ export class AgenciesService {
     });
   }
 
-  async import(caller: Caller, query: ImportQuery, csv: Readable): Promise<ImportResult> {
+  async import(caller: Caller, query: ImportQuery, csv: CsvUploadBody): Promise<ImportResult> {
     const regionId = targetRegionId(caller, query.regionId);
     await findInReach(this.dataSource.manager, caller, Region, regionId);
-    return runImport(this.dataSource, csv, query, new AgencyImport(caller, regionId, this.audit));
+    return runImport(this.dataSource, this.audit, csv, query, new AgencyImport(caller, regionId));
   }
 
   /** Names are unique within a region whatever their case (the index enforces it; this names the clash). */

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
@@ -12,6 +11,7 @@ import { changedFields, hasChanges } from '../common/patch.js';
 import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
 import { transaction } from '../common/transaction.js';
+import type { CsvUploadBody } from '../common/uploads.js';
 import { validateInput } from '../common/validation.js';
 import { Region } from '../regions/region.entity.js';
 import {
@@ -97,10 +97,10 @@ export class PeopleService {
     });
   }
 
-  async import(caller: Caller, query: ImportQuery, csv: Readable): Promise<ImportResult> {
+  async import(caller: Caller, query: ImportQuery, csv: CsvUploadBody): Promise<ImportResult> {
     const regionId = targetRegionId(caller, query.regionId);
     await findInReach(this.dataSource.manager, caller, Region, regionId);
-    return runImport(this.dataSource, csv, query, new PersonImport(caller, regionId, this.audit));
+    return runImport(this.dataSource, this.audit, csv, query, new PersonImport(caller, regionId));
   }
 
   /**
