@@ -50,7 +50,8 @@ export class AppModule {
             customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
+        // Migrations have run already (createApp), under a lock and without these timeouts.
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, {}, config.databaseTimeouts)),
         AuditModule,
         AuthModule,
         HealthModule,

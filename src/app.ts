@@ -6,10 +6,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type ModuleImport } from './app.module.js';
+import { clientErrorHandler, frameworkErrors } from './common/framework-errors.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { registerBodyParsers } from './common/request-bodies.js';
 import { registerUploads } from './common/uploads.js';
 import { createValidationPipe } from './common/validation.js';
 import { API_PREFIX, type AppConfig, loadConfig } from './config/config.js';
+import { migrateDatabase } from './database/migrate.js';
 import { registerFileUploads } from './files/file-upload.js';
 import { createOpenApiDocument } from './openapi/document.js';
 
@@ -27,7 +30,16 @@ function requestId(raw: IncomingMessage): string {
  * (and may add modules of their own with `extraImports`).
  */
 export async function createApp(config: AppConfig, databaseUrl: string, onClose?: () => Promise<void>, extraImports: ModuleImport[] = []): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ genReqId: requestId, trustProxy: config.trustProxy, bodyLimit: 1024 * 1024 });
+  await migrateDatabase(databaseUrl, config.databaseTimeouts.connectMs);
+  const adapter = new FastifyAdapter({
+    genReqId: requestId,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Errors raised before routing (bad percent-encoding, an over-long parameter, an HTTP parser
+    // refusal) are answered as problem+json like every other error.
+    frameworkErrors,
+    clientErrorHandler,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, databaseUrl, extraImports), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -41,6 +53,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, onClose?
   });
   if (onClose) fastify.addHook('onClose', onClose);
   await registerUploads(app);
+  registerBodyParsers(app);
   registerFileUploads(app);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { createDataSource } from '../src/database/data-source.js';
 import { DEMO_PASSWORD, demoData } from '../src/demo/demo-data.js';
@@ -119,6 +121,23 @@ describe('demo data set', () => {
       const put = await t.http().put(`/api/v1/regions/${region.id}/office`).set('Authorization', t.adminToken).send(body);
       expect([put.status, put.body.errors]).toEqual([200, undefined]);
       expect(put.body).toMatchObject(body);
+    }
+  });
+
+  it('refuses to run under NODE_ENV=production, from npm run demo or from any code that imports it', async () => {
+    const node = (args: string[]) =>
+      promisify(execFile)(process.execPath, args, { env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: t.databaseUrl, JWT_SECRET: 'x'.repeat(40) } }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+    for (const args of [
+      ['dist/demo/cli.js'],
+      ['--input-type=module', '-e', "await import('./dist/demo/demo-loader.js')"],
+      ['--input-type=module', '-e', "await import('./dist/demo/demo-data.js')"],
+    ]) {
+      const result = await node(args);
+      expect({ args, code: result.code }).toEqual({ args, code: 1 });
+      expect(result.stderr).toContain('The demo data set is not available when NODE_ENV=production');
     }
   });
 });

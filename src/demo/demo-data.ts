@@ -40,6 +40,7 @@
 // ones whose features are still to come
 // ---------------------------------------------------------------------------------------------
 
+import './not-in-production.js';
 import type { AgencyCategory } from '../agencies/agency.entity.js';
 import type { ElectionType } from '../elections/election.entity.js';
 import type { EventStatus, EventType } from '../events/event.entity.js';

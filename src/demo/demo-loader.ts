@@ -1,3 +1,4 @@
+import './not-in-production.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { RANDOM_TOKEN_SQL, randomCode } from '../common/codes.js';
@@ -56,7 +57,7 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData): Prom
       `INSERT INTO elections (name, type, voting_date)
        SELECT e.name, e.type::election_type, e."votingDate"::date
          FROM jsonb_to_recordset($1::jsonb) AS e(name text, type text, "votingDate" text)
-       ON CONFLICT (name) DO NOTHING`,
+       ON CONFLICT (lower(name)) DO NOTHING`,
       [json(data.elections)],
     );
     await manager.query(

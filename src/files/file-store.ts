@@ -8,6 +8,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { randomToken } from '../common/codes.js';
+import { transaction } from '../common/transaction.js';
 import { ValidationError } from '../common/errors.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { type Upload, UploadTooLargeError } from './file-upload.js';
@@ -100,7 +101,7 @@ export class FileStore {
   async keep<T>(received: ReceivedFile, regionId: string, work: (manager: EntityManager, file: StoredFile) => Promise<Kept<T>>): Promise<T> {
     let kept: Kept<T>;
     try {
-      kept = await this.dataSource.transaction(async (manager) => {
+      kept = await transaction(this.dataSource, async (manager) => {
         const file = await manager.save(StoredFile, manager.create(StoredFile, { regionId, ...received }));
         return work(manager, file);
       });

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { randomCode } from '../common/codes.js';
 import { ConflictError, type FieldError, ValidationError } from '../common/errors.js';
+import { transaction } from '../common/transaction.js';
 import type { EventStatus } from '../events/event.entity.js';
 import { EventsRepository } from '../events/events.repository.js';
 import { PeopleService } from '../people/people.service.js';
@@ -67,7 +68,7 @@ export class AnswersService {
     const attendees = dto.attendees ?? [];
     assertAttendeesFitAnswer(dto.status, attendees);
     const actor = 'caller' in answerer ? answerer.caller : null;
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const invitation = await lockInvitation(manager);
       const event = invitation.event!;
       assertOpen(event.id, event.status, event.startsAt <= new Date(), event.startsAt);

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { ValidationError } from '../common/errors.js';
 import { withinReach } from '../common/scope.js';
+import { transaction } from '../common/transaction.js';
 import { containsPattern } from '../common/sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Event } from '../events/event.entity.js';
@@ -71,7 +72,7 @@ export class InvitationsService {
     if ((dto.agencyIds === undefined) === (dto.category === undefined)) {
       throw ValidationError.field(dto.agencyIds ? 'category' : 'agencyIds', 'give either agencyIds or category (not both)');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const event = await this.events.lockEventForWrite(caller, eventId, manager);
       assertEventScheduled(event, 'only a SCHEDULED event takes invitations');
       const rows = await this.repository.inviteAgencies(

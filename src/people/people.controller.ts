@@ -47,8 +47,8 @@ export class PeopleController {
   @ApiOkResponse({ type: ImportResult, description: 'What was imported, or with dryRun would be; rows with errors are skipped' })
   @ApiProblem(400, IMPORT_BAD_REQUEST)
   @ApiProblems(401, 403, 404)
-  async import(@CurrentCaller() caller: Caller, @Query() query: ImportQuery, @Req() request: FastifyRequest) {
-    return this.people.import(caller, query, await csvUpload(request));
+  import(@CurrentCaller() caller: Caller, @Query() query: ImportQuery, @Req() request: FastifyRequest) {
+    return this.people.import(caller, query, csvUpload(request));
   }
 
   @Get(':id')

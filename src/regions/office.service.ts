@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { NotFoundError } from '../common/errors.js';
 import { findInReach } from '../common/scope.js';
+import { transaction } from '../common/transaction.js';
 import type { Issuer } from '../documents/letterhead.js';
 import { type OfficeResponse, type PutOfficeDto, toOfficeDetails, toOfficeResponse, unsetOfficeResponse } from './dto/office.dto.js';
 import { RegionOffice } from './office.entity.js';
@@ -27,7 +28,7 @@ export class OfficeService {
 
   /** Sets the whole office at once, creating it on first use. */
   async put(caller: Caller, regionId: string, dto: PutOfficeDto): Promise<OfficeResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       await findInReach(manager, caller, Region, regionId);
       // One statement: concurrent PUTs never leave a mix of two bodies, the last to commit wins
       // whole, and the first one creates the row however many arrive together.

@@ -59,7 +59,7 @@ describe('access matrix', () => {
     ];
     if (problems.length > 0) throw new Error(problems.join('\n'));
     // The router listing is parsed from text: the OpenAPI document proves it holds every documented route.
-    const documented = openApiRoutes((await world.send({ method: 'GET', url: '/api/docs-json' })).json() as { paths: Record<string, Record<string, unknown>> });
+    const documented = openApiRoutes((await world.send({ method: 'GET', url: '/api/docs-json' })).json() as { servers: Array<{ url: string }>; paths: Record<string, Record<string, unknown>> });
     expect(documented.map(routeKey).filter((route) => !routes.includes(route))).toEqual([]);
     expect(documented.length).toBeGreaterThan(30);
     tally.cases += 1;
@@ -150,11 +150,13 @@ describe('access matrix', () => {
           const role: Role = target.role === 'CHECKIN' ? 'AGENCY_REP' : 'CHECKIN';
           return { method: 'PATCH', body: { role, ...binding(role, place) } };
         }
+        // Both rename too, so that an allowed call changes the user even where the role or the
+        // binding asked for is the one it has (a no-op PATCH writes nothing).
         case 'promote':
-          return { method: 'PATCH', body: { role: 'ORGANIZER', regionId: place.region.id } };
+          return { method: 'PATCH', body: { role: 'ORGANIZER', regionId: place.region.id, fullName: `Pengguna ${marker}` } };
         case 'moveAway':
           // The body's region or agency is scoped too: another province's, which only ADMIN reaches.
-          return { method: 'PATCH', body: binding(target.role, world.places.foreign) };
+          return { method: 'PATCH', body: { ...binding(target.role, world.places.foreign), fullName: `Pengguna ${marker}` } };
       }
     }
 

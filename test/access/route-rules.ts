@@ -58,6 +58,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/docs/docs/swagger-ui-init.js': { roles: 'public', scope: 'everyone' },
   'GET /api/docs-json': { roles: 'public', scope: 'everyone' },
   'GET /api/docs-yaml': { roles: 'public', scope: 'everyone' },
+  // The stylesheet and scripts of the pages for people.
+  'GET /api/v1/assets/:name': { roles: 'public', scope: 'everyone', path: () => ({ name: 'pages.css' }) },
 
   'GET /api/v1/audit-log': {
     roles: WRITERS,
@@ -87,6 +89,21 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     body: (x) => ({ code: `35.${String(10 + (Number(x.marker.slice(2)) % 60)).padStart(2, '0')}`, name: `Kabupaten ${x.marker}`, level: 'REGENCY', timezone: 'Asia/Jakarta' }),
   },
   'GET /api/v1/regions/:id': { roles: EVERYONE, scope: 'region', path: (x) => x.place.region.id },
+  // Every role reads the office of a region it reaches (its documents and pages print it).
+  'GET /api/v1/regions/:id/office': { roles: EVERYONE, scope: 'region', path: (x) => x.place.region.id },
+  'PUT /api/v1/regions/:id/office': {
+    roles: WRITERS,
+    scope: 'region',
+    path: (x) => x.place.region.id,
+    body: (x) => ({
+      government: 'PEMERINTAH KOTA MATRIX',
+      name: `BADAN KESATUAN BANGSA DAN POLITIK ${x.marker}`,
+      address: 'Jalan Matrix 1',
+      city: 'Matrix',
+      signatory: { name: 'Kepala Matrix', position: 'Kepala Badan' },
+    }),
+    rows: (x) => [{ table: 'region_offices', where: { region_id: x.place.region.id } }],
+  },
   'PATCH /api/v1/regions/:id': {
     roles: ADMIN,
     scope: 'region',
@@ -196,8 +213,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     roles: ['ADMIN', 'ORGANIZER', 'AGENCY_REP'],
     probes: [
       { name: 'the person', scope: 'agency', fresh: 'person', body: (x) => ({ position: `Staf ${x.marker}` }) },
-      // The body's agencyId is scoped too: an own person moved to the place's agency.
-      { name: 'moved to the agency', scope: 'agency', fresh: { kind: 'person', place: 'own' }, body: (x) => ({ agencyId: x.place.agency.id }) },
+      // The body's agencyId is scoped too: an own person moved to the place's agency (with a new
+      // position, so that an allowed call changes the row even where the agency is its own).
+      { name: 'moved to the agency', scope: 'agency', fresh: { kind: 'person', place: 'own' }, body: (x) => ({ agencyId: x.place.agency.id, position: `Staf ${x.marker}` }) },
     ],
   },
 

@@ -81,9 +81,9 @@ async function populate(t: TestApp, db: pg.Pool, send: Send): Promise<AccessWorl
   };
 
   /** Every event has a day of its own, so that no programme ever double-books a speaker. */
-  const eventDay = () => new Date(Date.UTC(2025, 0, 6) + next() * 86_400_000).toISOString().slice(0, 10);
-  /** A day still to come, for events whose invitations are answered. */
-  const futureDay = () => new Date(Date.UTC(2040, 0, 6) + next() * 86_400_000).toISOString().slice(0, 10);
+  // Upcoming (a month ahead and on): the region's calendar feed holds only recent and coming events.
+  const firstDay = Math.floor(Date.now() / 86_400_000) * 86_400_000 + 30 * 86_400_000;
+  const eventDay = () => new Date(firstDay + next() * 86_400_000).toISOString().slice(0, 10);
   const createEvent = async (regionId: string, title: string, scheduled: boolean) => {
     const day = eventDay();
     const body = { regionId, title, type: 'SOSIALISASI', venueName: 'Aula Bakesbangpol', startsAt: `${day}T09:00:00+07:00`, endsAt: `${day}T12:00:00+07:00`, capacity: 100 };
@@ -125,12 +125,11 @@ async function populate(t: TestApp, db: pg.Pool, send: Send): Promise<AccessWorl
         columns(['event', 'draftEvent'], (row, place, kind) => [row.id, place.region.id, row.label, row.startsAt, row.endsAt, kind === 'event' ? 'SCHEDULED' : 'DRAFT']),
       ),
     ]);
-    // An invitation of the place's agency to an event of its own, still to come (answers close at the start).
+    // An invitation of the place's agency to an event of its own (still to come: answers close at the start).
     const invitations = requests.flatMap((request, i) => (request.kind === 'invitation' ? [{ request, row: rows[i] }] : []));
     for (const { row } of invitations) {
       row.eventId = randomUUID();
       row.token = randomToken();
-      row.startsAt = `${futureDay()}T09:00:00+07:00`;
     }
     if (invitations.length > 0) {
       await db.query(

@@ -20,10 +20,14 @@ export interface TestApp {
 }
 
 /**
- * The real AppModule on a fresh clone of the migrated template database; `imports` adds
- * test-only modules (such as test/support/sample-pages.ts).
+ * The real AppModule on a fresh clone of the migrated template database. `imports` adds
+ * test-only modules (such as test/support/sample-pages.ts); `reach` gives the URL the app
+ * connects through (a proxy, for tests of a database that stops answering).
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { imports?: ModuleImport[] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { imports?: ModuleImport[]; reach?: (url: string) => string | Promise<string> } = {},
+): Promise<TestApp> {
   const database = await cloneTemplateDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -34,7 +38,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     DATA_DIR: '.data/test',
     ...env,
   });
-  const app = await createApp(config, database.url, undefined, options.imports);
+  const app = await createApp(config, options.reach ? await options.reach(database.url) : database.url, undefined, options.imports);
   const http = () => request(app.getHttpServer());
   const login = async (email: string, password: string) => {
     const response = await http().post('/api/v1/auth/login').send({ email, password });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { INSTANT_EXAMPLE, IsInstantOrDate } from '../../common/instants.js';
 import { PageQuery } from '../../common/pagination.js';
 import type { AuditEntry } from '../audit-entry.entity.js';
 
@@ -16,17 +16,15 @@ export class AuditQuery extends PageQuery {
   @IsUUID()
   entityId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ example: INSTANT_EXAMPLE, description: 'Entries from this instant on: a date-time with its UTC offset, or a date (00:00 UTC)' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'from must be an ISO 8601 date' })
-  from?: Date;
+  @IsInstantOrDate()
+  from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ example: '2024-10-30T00:00:00+07:00', description: 'Entries before this instant: a date-time with its UTC offset, or a date (00:00 UTC)' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'to must be an ISO 8601 date' })
-  to?: Date;
+  @IsInstantOrDate()
+  to?: string;
 }
 
 export class AuditEntryResponse {

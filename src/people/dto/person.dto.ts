@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { RegionPageQuery, SearchText } from '../../common/pagination.js';
-import { IsOmittable, LowerCaseToNull, Trim, TrimToNull } from '../../common/validation.js';
+import { IsEmailAddress, IsOmittable, LowerCaseToNull, Trim, TrimToNull } from '../../common/validation.js';
 import { EMPLOYMENT_TYPES, type EmploymentType, IsNipOfEmploymentType, normalizeNip } from '../nip.js';
 import type { Person } from '../person.entity.js';
 
@@ -53,7 +53,7 @@ export class PersonFields {
   @ApiPropertyOptional({ type: String, format: 'email', nullable: true, example: 'siti.rahmawati@batukota.go.id' })
   @IsOptional()
   @LowerCaseToNull()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress({ message: 'email must be an email address' })
   @MaxLength(254)
   email?: string | null;
 }
@@ -106,7 +106,7 @@ export class UpdatePersonDto {
   @ApiPropertyOptional({ nullable: true, type: String, format: 'email' })
   @IsOptional()
   @LowerCaseToNull()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress({ message: 'email must be an email address' })
   @MaxLength(254)
   email?: string | null;
 }

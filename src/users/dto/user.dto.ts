@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { RegionPageQuery, SearchText } from '../../common/pagination.js';
-import { IsOmittable, LowerCase, Trim } from '../../common/validation.js';
+import { IsEmailAddress, IsOmittable, LowerCase, Trim } from '../../common/validation.js';
 import { ROLES, type Role } from '../../common/roles.js';
 import type { User } from '../user.entity.js';
 
@@ -9,7 +9,7 @@ import type { User } from '../user.entity.js';
 export class CreateUserDto {
   @ApiProperty({ format: 'email', example: 'organizer.batu@batukota.go.id' })
   @LowerCase()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress({ message: 'email must be an email address' })
   @MaxLength(254)
   email: string;
 
