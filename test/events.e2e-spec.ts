@@ -169,6 +169,7 @@ describe('events', () => {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body.type).toMatch(/\/invalid-transition$/);
       expect(response.body.status).toBe(409);
+      expect(response.body.eventStatus).toBe(status);
       expect(response.body.detail).toContain(`is ${status}`);
       expect((await get(`/events/${event.id}`, organizerBatu.token)).body.status).toBe(status);
     });

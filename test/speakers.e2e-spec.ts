@@ -265,6 +265,7 @@ describe('elections, speakers and the programme', () => {
       await t.http().post(`/api/v1/events/${done.id}/complete`).set('Authorization', organizerBatu.token).expect(200);
       const response = await setProgramme(t, organizerBatu.token, done.id, [slot(speaker.id, 6, 9, 10)]).expect(409);
       expect(response.body.type).toMatch(/\/event-not-editable$/);
+      expect(response.body.eventStatus).toMatch(/^(COMPLETED|CANCELLED)$/);
     });
   });
 });

@@ -19,14 +19,14 @@ export const EDITABLE_STATUSES: readonly EventStatus[] = ['DRAFT', 'SCHEDULED'];
 export function invalidTransition(event: Pick<Event, 'id' | 'status'>, action: EventAction): ConflictError {
   const allowed = TRANSITIONS[action].from.join(' or ');
   return new ConflictError(`Event ${event.id} is ${event.status}: only a ${allowed} event can be ${PAST[action]}`, 'invalid-transition', {
-    status: event.status,
+    eventStatus: event.status,
   });
 }
 
 /** 409 once an event is COMPLETED or CANCELLED: what happened stays as it was recorded. */
 export function assertEditable(event: Pick<Event, 'id' | 'status'>, consequence = 'it can no longer be changed'): void {
   if (!EDITABLE_STATUSES.includes(event.status)) {
-    throw new ConflictError(`Event ${event.id} is ${event.status}: ${consequence}`, 'event-not-editable', { status: event.status });
+    throw new ConflictError(`Event ${event.id} is ${event.status}: ${consequence}`, 'event-not-editable', { eventStatus: event.status });
   }
 }
 

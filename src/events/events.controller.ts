@@ -7,7 +7,7 @@ import { CancelEventDto, CreateEventDto, EventQuery, EventResponse, SetProgramme
 import { EventsService } from './events.service.js';
 import { ProgrammeService } from './programme.service.js';
 
-const INVALID_TRANSITION = 'The event is not in a status this action applies to (invalid-transition; `status` gives the current one)';
+const INVALID_TRANSITION = 'The event is not in a status this action applies to (invalid-transition; `eventStatus` gives the current one)';
 
 /**
  * Every role reads the events of its regions (CHECKIN needs them at the door, AGENCY_REP is
