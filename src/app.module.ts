@@ -1,9 +1,10 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from './agencies/agencies.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CheckInsModule } from './check-ins/check-ins.module.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ElectionsModule } from './elections/elections.module.js';
@@ -25,7 +26,7 @@ class ConfigModule {
 /** The whole API. `databaseUrl` is the resolved server (external or embedded). */
 @Module({})
 export class AppModule {
-  static with(config: AppConfig, databaseUrl: string): DynamicModule {
+  static with(config: AppConfig, databaseUrl: string, extraModules: ReadonlyArray<Type<unknown> | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -53,6 +54,8 @@ export class AppModule {
         ElectionsModule,
         SpeakersModule,
         EventsModule,
+        CheckInsModule,
+        ...extraModules,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -22,10 +23,19 @@ function requestId(raw: IncomingMessage): string {
   return id;
 }
 
-/** Builds the fully configured application; main.ts listens on it, tests call inject/supertest. */
-export async function createApp(config: AppConfig, databaseUrl: string, onClose?: () => Promise<void>): Promise<NestFastifyApplication> {
+/**
+ * Builds the fully configured application; main.ts listens on it, tests call inject/supertest.
+ * `extraModules` lets a benchmark mount a reference route beside the API, behind the same guard
+ * and pipeline; the product passes none.
+ */
+export async function createApp(
+  config: AppConfig,
+  databaseUrl: string,
+  onClose?: () => Promise<void>,
+  extraModules: ReadonlyArray<Type<unknown> | DynamicModule> = [],
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ genReqId: requestId, trustProxy: config.trustProxy, bodyLimit: 1024 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, databaseUrl), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, databaseUrl, extraModules), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);

@@ -72,11 +72,19 @@ export function withinReach<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, 
  * are not blocked).
  */
 export async function oneInReach<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, caller: Caller, id: string, options: { lock?: boolean } = {}): Promise<T> {
-  withinReach(qb.andWhere(`${qb.alias}.id = :reachId`, { reachId: id }), caller);
+  idInReach(qb, caller, id);
   if (options.lock) qb.setLock('for_no_key_update', undefined, [qb.alias]);
   const row = await qb.getOne();
   if (!row) throw new NotFoundError(declaredReach(qb).label, id);
   return row;
+}
+
+/**
+ * Narrows `qb` to the row with this id within the caller's reach, without running it: for a
+ * statement that embeds the lookup (a CTE) and tells a miss (404) from the rows it returns.
+ */
+export function idInReach<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, caller: Caller, id: string): SelectQueryBuilder<T> {
+  return withinReach(qb.andWhere(`${qb.alias}.id = :reachId`, { reachId: id }), caller);
 }
 
 /** One row of a tenant table within the caller's reach, or 404. */
