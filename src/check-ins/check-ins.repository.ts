@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Caller } from '../common/caller.js';
 import { NotFoundError } from '../common/errors.js';
 import { preparedQuery } from '../common/sql.js';
 import type { Event } from '../events/event.entity.js';
+import { EventsRepository } from '../events/events.repository.js';
 import { type CheckInEvent, CLOSES_AFTER_END_MS, OPEN_STATUSES, OPENS_BEFORE_START_MS, openForScanSql } from './check-in-rules.js';
 import type { CheckInConflictView, CheckInView } from './dto/check-in.dto.js';
 import type { PersonSync, Scan, Seat, StoredCheckIn, SyncState } from './offline-sync.js';
@@ -97,7 +99,10 @@ interface CheckInRow extends SeatRow {
  */
 @Injectable()
 export class CheckInsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: EventsRepository,
+  ) {}
 
   /**
    * Resolves scans to seats in one query, whatever their number: a ticket code to its
@@ -133,24 +138,25 @@ export class CheckInsRepository {
   }
 
   /**
-   * The door's common case in one round trip: reads the event (`eventQuery`: the caller's
-   * readable event, reach and drafts in its SQL), resolves the scan to a seat as resolveScans
+   * The door's common case in one round trip: reads the event (the caller's readable event, as
+   * EventsRepository.readableEventCondition writes it: reach and drafts in the SQL), resolves the scan to a seat as resolveScans
    * does, and — when the event is open for the scan and the person holds a seat — inserts the
    * check-in as insertCheckIn does (ON CONFLICT DO NOTHING: of concurrent scans exactly one
    * inserts). The answer tells the caller which of these held, so that it can name the refusal
    * or record a repeat.
    */
-  async checkInByKey(manager: EntityManager, eventQuery: SelectQueryBuilder<Event>, key: ScanKey, scan: Scan): Promise<ScanAttempt> {
-    // EventsRepository.selectEvents joins the event's region as `r`.
-    const [eventSql, eventParams] = eventQuery
-      .select(['e.id AS event_id', 'e.region_id AS region_id', 'e.status AS status', 'e.starts_at AS starts_at', 'e.ends_at AS ends_at', 'r.timezone AS timezone'])
-      .getQueryAndParameters();
-    const at = `$${eventParams.length + 1}::timestamptz`;
-    const $ = (n: number) => `$${eventParams.length + n}`;
+  async checkInByKey(manager: EntityManager, caller: Caller, eventId: string, key: ScanKey, scan: Scan): Promise<ScanAttempt> {
+    const readable = this.events.readableEventCondition(caller, eventId, 'e', 1);
+    const $ = (n: number) => `$${readable.params.length + n}`;
+    const at = `${$(1)}::timestamptz`;
     const open = openForScanSql('ev', at, { statuses: $(6), opensBefore: $(7), closesAfter: $(8) });
     const [row] = (await preparedQuery(
       manager,
-      `WITH ev AS (${eventSql}),
+      `WITH ev AS (
+         SELECT e.id AS event_id, e.region_id, e.status, e.starts_at, e.ends_at, r.timezone
+           FROM events e JOIN regions r ON r.id = e.region_id
+          WHERE ${readable.sql}
+       ),
        gate AS (SELECT ev.*, ${open} AS open FROM ev),
        k AS (
          SELECT p.id FROM people p, ev WHERE p.region_id = ev.region_id AND p.id = ${$(10)}::uuid
@@ -180,7 +186,7 @@ export class CheckInsRepository {
          LEFT JOIN agencies a ON a.region_id = r.region_id AND a.id = r.agency_id
          LEFT JOIN inserted ON true`,
       [
-        ...eventParams,
+        ...readable.params,
         scan.checkedInAt,
         scan.method,
         scan.identifiedBy,

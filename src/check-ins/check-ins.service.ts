@@ -103,7 +103,7 @@ export class CheckInsService {
   ): Promise<{ event: DoorEvent; recorded: Recorded }> {
     // The clock rule needs no event: refuse a scan from the future before reading anything.
     if (scan.checkedInAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw ValidationError.field('checkedInAt', futureScanMessage());
-    const attempt = await this.repository.checkInByKey(manager, this.events.selectReadableEvent(caller, eventId, manager), scanKey(identifier), scan);
+    const attempt = await this.repository.checkInByKey(manager, caller, eventId, scanKey(identifier), scan);
     const { event, seat, knownPersonId, inserted } = attempt;
     if (!event) throw new NotFoundError('Event', eventId);
     if (!attempt.open) throw refusalError(checkInRefusal(event, scan.checkedInAt, now) ?? 'outside-check-in-window', event);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../common/caller.js';
 import { ConflictError } from '../common/errors.js';
-import { idInReach, oneInReach, withinReach } from '../common/scope.js';
+import { oneInReach, reachCondition, withinReach } from '../common/scope.js';
 import type { IndonesianTimezone } from '../regions/region.entity.js';
 import { Speaker } from '../speakers/speaker.entity.js';
 import type { Role } from '../common/roles.js';
@@ -54,11 +54,14 @@ export class EventsRepository {
   }
 
   /**
-   * The query of findReadableEvent, not run: for a statement that embeds the lookup (door
-   * check-in reads the event and writes the check-in in one round trip). No row: 404.
+   * The rule of findReadableEvent as an SQL condition on `alias` (events), for a statement that
+   * embeds the lookup — door check-in reads the event and writes the check-in in one round trip.
+   * Parameters are numbered from `$firstParam`; no row means 404.
    */
-  selectReadableEvent(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<Event> {
-    return idInReach(this.selectReadable(caller, manager), caller, id);
+  readableEventCondition(caller: Caller, id: string, alias: string, firstParam: number): { sql: string; params: unknown[] } {
+    const reach = reachCondition(this.dataSource.manager, caller, Event, alias, firstParam + 1);
+    const drafts = seesDrafts(caller) ? '' : ` AND ${alias}.status <> 'DRAFT'`;
+    return { sql: `${alias}.id = $${firstParam}::uuid${drafts} AND ${reach.sql}`, params: [id, ...reach.params] };
   }
 
   private selectReadable(caller: Caller, manager: EntityManager): SelectQueryBuilder<Event> {
