@@ -4,7 +4,11 @@ import { DEMO_PASSWORD, demoData } from '../src/demo/demo-data.js';
 import { loadDemoData } from '../src/demo/demo-loader.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-const TABLES = ['regions', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers'];
+const TABLES = ['regions', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers', 'invitations', 'registrations', 'check_ins', 'check_in_conflicts'];
+
+const invitations = demoData.events.flatMap((e) => e.invitations);
+/** Confirmed attendees and walk-ins hold a seat each. */
+const seats = (e: (typeof demoData.events)[number]) => e.invitations.filter((i) => i.status === 'CONFIRMED').reduce((n, i) => n + i.attendees.length, 0) + e.checkIns.filter((c) => c.walkIn).length;
 
 describe('demo data set', () => {
   let t: TestApp;
@@ -38,9 +42,13 @@ describe('demo data set', () => {
         users: demoData.users.length,
         speakers: demoData.speakers.length,
         events: demoData.events.length,
+        invitations: invitations.length,
+        registrations: demoData.events.reduce((n, e) => n + seats(e), 0),
+        checkIns: demoData.events.reduce((n, e) => n + e.checkIns.length, 0),
       });
       const before = await rowCounts();
       expect(before.event_speakers).toBe(demoData.events.reduce((n, e) => n + e.speakers.length, 0));
+      expect(before.check_in_conflicts).toBe(0);
       const second = await loadDemoData(dataSource, demoData);
       expect(second).toEqual(first);
       expect(await rowCounts()).toEqual(before);
@@ -60,5 +68,39 @@ describe('demo data set', () => {
     const province = await t.login('organizer.jatim@demo.netralitas.id', DEMO_PASSWORD);
     const jatim = await t.http().get('/api/v1/regions').set('Authorization', province).expect(200);
     expect(jatim.body.items.map((r: { code: string }) => r.code)).toEqual(['35', '35.07', '35.75', '35.79']);
+  });
+
+  it('gives each story its attendance: seats counted, delegates, walk-ins, and the invited agencies that did not come', async () => {
+    const batu = demoData.events.find((e) => e.regionCode === '35.79' && e.status === 'COMPLETED')!;
+    const door = await t.login('checkin.batu@demo.netralitas.id', DEMO_PASSWORD);
+    const events = await t.http().get('/api/v1/events?q=Anti%20Radikalisme').set('Authorization', door).expect(200);
+    const event = events.body.items.find((e: { title: string; startsAtLocal: string }) => e.title === batu.title && e.startsAtLocal.startsWith('2024-10-29'));
+    expect(event.registered).toBe(seats(batu));
+
+    const counts = await t.http().get(`/api/v1/events/${event.id}/counts`).set('Authorization', door).expect(200);
+    expect(counts.body).toMatchObject({ capacity: 500, registered: seats(batu), checkedIn: batu.checkIns.length, walkIns: 1, conflicts: 0 });
+
+    const sheet = await t.http().get(`/api/v1/events/${event.id}/attendance`).set('Authorization', door).expect(200);
+    const rows = sheet.body.agencies.flatMap((g: { rows: Array<{ fullName: string; remark: string; time: string }> }) => g.rows);
+    expect(rows).toHaveLength(batu.checkIns.length);
+    expect(rows.find((row: { fullName: string }) => row.fullName === 'Mega Lestari, S.Par.')).toMatchObject({ remark: 'tanpa undangan', time: '13.12 WIB' });
+    expect(rows.find((row: { fullName: string }) => row.fullName === 'Dwi Cahyono, S.H., M.H.')).toMatchObject({ remark: 'diwakilkan', time: '12.55 WIB' });
+    expect(rows.find((row: { fullName: string }) => row.fullName === 'Drs. Heru Wahyudi, M.Si.')).toMatchObject({ remark: 'hadir' });
+    // Declined, unanswered, or confirmed with nobody coming; Disparta's walk-in counts as present.
+    const absent = sheet.body.absentAgencies.map((a: { agencyName: string; invitationStatus: string }) => [a.agencyName, a.invitationStatus]);
+    expect(absent).toEqual(expect.arrayContaining([expect.arrayContaining(['DECLINED']), expect.arrayContaining(['PENDING']), expect.arrayContaining(['CONFIRMED'])]));
+    expect(absent).toHaveLength(batu.invitations.filter((i) => !batu.checkIns.some((c) => c.agencyName === i.agencyName)).length);
+
+    // The offline scans of the story sent again change nothing.
+    const synced = batu.checkIns.filter((c) => c.clientCheckinId);
+    const registrations = await t.http().get(`/api/v1/events/${event.id}/registrations?limit=200`).set('Authorization', door).expect(200);
+    const items = synced.map((c) => ({
+      clientCheckinId: c.clientCheckinId,
+      checkedInAt: c.checkedInAt,
+      deviceId: c.deviceId,
+      personId: registrations.body.items.find((r: { fullName: string }) => r.fullName === c.fullName).personId,
+    }));
+    const replay = await t.http().post(`/api/v1/events/${event.id}/check-ins/batch`).set('Authorization', door).send({ items }).expect(200);
+    expect(replay.body.results.map((r: { status: string }) => r.status)).toEqual(synced.map(() => 'duplicate'));
   });
 });

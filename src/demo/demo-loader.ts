@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword } from '../users/passwords.js';
+import { loadDemoAttendance } from './attendance-loader.js';
 import { DEMO_PASSWORD, type DemoData } from './demo-data.js';
 
 export interface DemoLoadSummary {
@@ -11,13 +12,17 @@ export interface DemoLoadSummary {
   users: number;
   speakers: number;
   events: number;
+  invitations: number;
+  registrations: number;
+  checkIns: number;
 }
 
 /**
  * Upserts the demo data set by natural keys (region code, election name, agency name within
  * its region, NIP — or agency and name — for people, email, speaker name within its region,
- * event title and start), one set-based statement per table, in one transaction. Running it
- * again changes nothing and duplicates nothing.
+ * event title and start; invitations, registrations and check-ins by event and agency or person),
+ * one set-based statement per table, in one transaction. Running it again changes nothing and
+ * duplicates nothing.
  */
 export async function loadDemoData(dataSource: DataSource, data: DemoData): Promise<DemoLoadSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -112,6 +117,7 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData): Prom
          JOIN speakers sp ON sp.region_id = r.id AND sp.full_name = s."speakerName"`,
       [json(data.events), insertedEvents.map((e) => e.id)],
     );
+    await loadDemoAttendance(manager, data);
     await recordLoad(manager);
     return countDemoRows(manager, data);
   });
@@ -132,7 +138,10 @@ async function countDemoRows(manager: EntityManager, data: DemoData): Promise<De
             (SELECT count(*) FROM people WHERE region_id IN (SELECT id FROM demo_regions))::int AS people,
             (SELECT count(*) FROM users WHERE email = ANY($3))::int AS users,
             (SELECT count(*) FROM speakers WHERE region_id IN (SELECT id FROM demo_regions))::int AS speakers,
-            (SELECT count(*) FROM events WHERE region_id IN (SELECT id FROM demo_regions))::int AS events`,
+            (SELECT count(*) FROM events WHERE region_id IN (SELECT id FROM demo_regions))::int AS events,
+            (SELECT count(*) FROM invitations WHERE region_id IN (SELECT id FROM demo_regions))::int AS invitations,
+            (SELECT count(*) FROM registrations WHERE region_id IN (SELECT id FROM demo_regions))::int AS registrations,
+            (SELECT count(*) FROM check_ins WHERE region_id IN (SELECT id FROM demo_regions))::int AS "checkIns"`,
     [codes, data.elections.map((e) => e.name), data.users.map((u) => u.email.toLowerCase())],
   )) as DemoLoadSummary[];
   return row;
