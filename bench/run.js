@@ -1,11 +1,13 @@
 // npm run bench — prints each benchmark as a table, figures relative to a baseline of the same run.
 import { benchCheckIns } from './check-ins.js';
+import { benchDocuments } from './documents.js';
 import { benchImport } from './import.js';
 import { benchRequests } from './requests.js';
 
 const benches = [
   ['Request throughput (16 concurrent, loopback)', benchRequests],
   ['People CSV import (streamed, 500-row batches)', benchImport],
+  ['PDF documents (pdfmake, embedded Tinos)', benchDocuments],
   ['Door check-in (one event of 5,000 registrations, 50 concurrent connections)', benchCheckIns],
 ];
 

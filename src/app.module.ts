@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Module, type Type } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from './agencies/agencies.module.js';
@@ -10,6 +10,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { ElectionsModule } from './elections/elections.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { SpeakersModule } from './speakers/speakers.module.js';
@@ -23,10 +24,16 @@ class ConfigModule {
   }
 }
 
-/** The whole API. `databaseUrl` is the resolved server (external or embedded). */
+/** What a module's `imports` take. */
+export type ModuleImport = NonNullable<DynamicModule['imports']>[number];
+
+/**
+ * The whole API. `databaseUrl` is the resolved server (external or embedded); `extraImports`
+ * lets a test add a module of its own (a sample page built on src/pages).
+ */
 @Module({})
 export class AppModule {
-  static with(config: AppConfig, databaseUrl: string, extraModules: ReadonlyArray<Type<unknown> | DynamicModule> = []): DynamicModule {
+  static with(config: AppConfig, databaseUrl: string, extraImports: ModuleImport[] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -43,7 +50,8 @@ export class AppModule {
             customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
           },
         }),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
+        // Migrations have run already (createApp), under a lock and without these timeouts.
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, {}, config.databaseTimeouts)),
         AuditModule,
         AuthModule,
         HealthModule,
@@ -54,8 +62,9 @@ export class AppModule {
         ElectionsModule,
         SpeakersModule,
         EventsModule,
+        PagesModule,
         CheckInsModule,
-        ...extraModules,
+        ...extraImports,
       ],
     };
   }

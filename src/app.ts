@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
-import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
+import { AppModule, type ModuleImport } from './app.module.js';
+import { clientErrorHandler, frameworkErrors } from './common/framework-errors.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
+import { registerBodyParsers } from './common/request-bodies.js';
 import { registerUploads } from './common/uploads.js';
 import { createValidationPipe } from './common/validation.js';
-import type { AppConfig } from './config/config.js';
-
-export const API_PREFIX = 'api/v1';
+import { API_PREFIX, type AppConfig, loadConfig } from './config/config.js';
+import { migrateDatabase } from './database/migrate.js';
+import { createOpenApiDocument } from './openapi/document.js';
 
 /** A client may pass its own request id (letters, digits, dashes); otherwise one is made. */
 function requestId(raw: IncomingMessage): string {
@@ -24,18 +25,21 @@ function requestId(raw: IncomingMessage): string {
 }
 
 /**
- * Builds the fully configured application; main.ts listens on it, tests call inject/supertest.
- * `extraModules` lets a benchmark mount a reference route beside the API, behind the same guard
- * and pipeline; the product passes none.
+ * Builds the fully configured application; main.ts listens on it, tests call inject/supertest
+ * (and may add modules of their own with `extraImports`).
  */
-export async function createApp(
-  config: AppConfig,
-  databaseUrl: string,
-  onClose?: () => Promise<void>,
-  extraModules: ReadonlyArray<Type<unknown> | DynamicModule> = [],
-): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ genReqId: requestId, trustProxy: config.trustProxy, bodyLimit: 1024 * 1024 });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, databaseUrl, extraModules), adapter, { bufferLogs: true });
+export async function createApp(config: AppConfig, databaseUrl: string, onClose?: () => Promise<void>, extraImports: ModuleImport[] = []): Promise<NestFastifyApplication> {
+  await migrateDatabase(databaseUrl, config.databaseTimeouts.connectMs);
+  const adapter = new FastifyAdapter({
+    genReqId: requestId,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Errors raised before routing (bad percent-encoding, an over-long parameter, an HTTP parser
+    // refusal) are answered as problem+json like every other error.
+    frameworkErrors,
+    clientErrorHandler,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, databaseUrl, extraImports), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix(API_PREFIX);
@@ -48,6 +52,7 @@ export async function createApp(
   });
   if (onClose) fastify.addHook('onClose', onClose);
   await registerUploads(app);
+  registerBodyParsers(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -62,19 +67,27 @@ export async function createApp(
     },
   });
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Netralitas API')
-    .setDescription(
-      'Sosialisasi netralitas ASN: regions, agencies, people, events, invitations, check-in, pledges and coverage reports. ' +
-        'Log in with POST /api/v1/auth/login and send the accessToken as `Authorization: Bearer …`. ' +
-        'Errors are application/problem+json.',
-    )
-    .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
+  // Built on the first request of /api/docs or /api/docs-json, not at boot.
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app, API_PREFIX), { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();
   await fastify.ready();
   return app;
+}
+
+/**
+ * The OpenAPI document without a server or a database: in preview mode Nest reads the modules,
+ * controllers and decorators but instantiates nothing, which is all the document is made of.
+ * `npm run openapi` writes openapi.json from it; the OpenAPI test checks that it equals what the
+ * running app serves at /api/docs-json.
+ */
+export async function describeApi(): Promise<OpenAPIObject> {
+  // No value of the configuration shows in the document; this one only has to be valid.
+  const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'unused-unused-unused-unused-unused', LOG_LEVEL: 'silent' });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, 'postgres://unused'), new FastifyAdapter(), { preview: true, logger: false });
+  try {
+    return createOpenApiDocument(app, API_PREFIX);
+  } finally {
+    await app.close();
+  }
 }

@@ -237,7 +237,7 @@ describe('agencies', () => {
 
       // Same names in another case: updated, not duplicated; columns left out keep their values.
       const again = await postCsv(t, 'agencies/import', organizerBatu.token, 'NAME,Category,pns,pppk,nonAsn\ndinas perdagangan,OPD,50,4,10\nKodim 0818,VERTICAL,,,\n').expect(200);
-      expect(again.body).toEqual({ created: 1, updated: 1, errors: [] });
+      expect(again.body).toEqual({ created: 1, updated: 1, errors: [], dryRun: false, encoding: 'utf-8' });
       const after = await listAll(r.batu.id);
       const disdag = after.items.find((a) => (a.name as string).toLowerCase() === 'dinas perdagangan');
       expect(disdag).toMatchObject({ name: 'dinas perdagangan', shortName: 'Disdag', headTitle: 'Kepala Dinas', headcount: { pns: 50, pppk: 4, nonAsn: 10 }, headcountAsOf: '2024-06-30' });
@@ -255,7 +255,13 @@ describe('agencies', () => {
       const auditBefore = (await auditEntries(t, 'agency')).length;
       const csv = 'name,category\nDinas Pariwisata,OPD\nDinas Pemuda dan Olahraga,OPD\nRSUD Kanjuruhan,BUMN\n';
       const response = await postCsv(t, 'agencies/import', organizerJatim.token, csv, { regionId: r.malang.id, dryRun: true }).expect(200);
-      expect(response.body).toEqual({ created: 1, updated: 1, errors: [{ line: 4, field: 'category', message: expect.stringContaining('category must be one of') }] });
+      expect(response.body).toEqual({
+        created: 1,
+        updated: 1,
+        errors: [{ line: 4, field: 'category', message: expect.stringContaining('category must be one of') }],
+        dryRun: true,
+        encoding: 'utf-8',
+      });
       const after = await listAll(r.malang.id);
       expect(after.items).toEqual(before.items);
       expect((await auditEntries(t, 'agency')).length).toBe(auditBefore);
@@ -269,13 +275,13 @@ describe('agencies', () => {
       expect(refused.body).toMatchObject({ created: 0, updated: 0, errors: [{ line: 3, field: 'category' }] });
       expect((await listAll(r.batu.id)).total).toBe(before.total);
       const good = 'name,category\nDinas Lingkungan Hidup,OPD\nDinas Koperasi,OPD\n';
-      await postCsv(t, 'agencies/import', organizerBatu.token, good, { atomic: true }).expect(200, { created: 2, updated: 0, errors: [] });
+      await postCsv(t, 'agencies/import', organizerBatu.token, good, { atomic: true }).expect(200, { created: 2, updated: 0, errors: [], dryRun: false, encoding: 'utf-8' });
     });
 
     it('reads a spreadsheet export: BOM, semicolons, CRLF, quoted values', async () => {
       const csv = '\ufeffname;shortName;category;headTitle\r\n"Dinas Pekerjaan Umum; Penataan Ruang";DPUPR;OPD;Kepala Dinas\r\nKelurahan Temas;;KELURAHAN;"Lurah ""Temas"""\r\n';
       const response = await postCsv(t, 'agencies/import', organizerBatu.token, csv).expect(200);
-      expect(response.body).toEqual({ created: 2, updated: 0, errors: [] });
+      expect(response.body).toEqual({ created: 2, updated: 0, errors: [], dryRun: false, encoding: 'utf-8' });
       const listed = await listAll(r.batu.id);
       expect(listed.items.find((a) => a.shortName === 'DPUPR')?.name).toBe('Dinas Pekerjaan Umum; Penataan Ruang');
       expect(listed.items.find((a) => a.name === 'Kelurahan Temas')?.headTitle).toBe('Lurah "Temas"');
@@ -288,7 +294,7 @@ describe('agencies', () => {
         .set('Authorization', organizerJatim.token)
         .attach('file', Buffer.from('name,category,headTitle\nDinas Kesehatan,OPD,Kepala Dinas\n'), { filename: 'opd.csv', contentType: 'text/csv' })
         .expect(200);
-      expect(response.body).toEqual({ created: 1, updated: 0, errors: [] });
+      expect(response.body).toEqual({ created: 1, updated: 0, errors: [], dryRun: false, encoding: 'utf-8' });
       const wrongField = await t
         .http()
         .post(`/api/v1/agencies/import?regionId=${r.malang.id}`)
@@ -353,6 +359,75 @@ describe('agencies', () => {
         await client.query('DROP FUNCTION IF EXISTS fail_on_boom()');
         await client.end();
       }
+    });
+
+    it('records each row it writes in the audit log, with the fields written, in the transaction of the import', async () => {
+      const existing = await createAgency(t, r.balikpapan.id, 'Dinas Perhubungan', { shortName: 'Dishub', headcount: { pns: 40, pppk: 2, nonAsn: 9 } });
+      const response = await t
+        .http()
+        .post('/api/v1/agencies/import')
+        .set('Authorization', organizerBalikpapan.token)
+        .set('Content-Type', 'text/csv')
+        .set('x-request-id', 'import-audit-balikpapan')
+        .send(Buffer.from('name,category,headTitle\nDINAS PERHUBUNGAN,OPD,Kepala Dinas\nKecamatan Balikpapan Barat,KECAMATAN,Camat\nX,OPD,\n'))
+        .expect(200);
+      expect(response.body).toMatchObject({ created: 1, updated: 1 });
+      const entries = (await auditEntries(t, 'agency')).filter((entry) => entry.requestId === 'import-audit-balikpapan');
+      const created = (await listAll(r.balikpapan.id)).items.find((agency) => agency.name === 'Kecamatan Balikpapan Barat')!;
+      expect(entries.map((entry) => entry.action).sort()).toEqual(['import', 'import-create', 'import-update']);
+      expect(entries.find((entry) => entry.action === 'import-create')).toMatchObject({
+        entityId: created.id,
+        regionId: r.balikpapan.id,
+        actorEmail: organizerBalikpapan.email,
+        changes: { name: 'Kecamatan Balikpapan Barat', shortName: null, category: 'KECAMATAN', headTitle: 'Camat', parentAgencyId: null, headcount: { pns: 0, pppk: 0, nonAsn: 0 }, headcountAsOf: null },
+      });
+      // An update records what the file rewrote: the columns it has, not the ones it left out.
+      expect(entries.find((entry) => entry.action === 'import-update')).toMatchObject({
+        entityId: existing.id,
+        changes: { name: 'DINAS PERHUBUNGAN', category: 'OPD', headTitle: 'Kepala Dinas' },
+      });
+      expect(Object.keys(entries.find((entry) => entry.action === 'import-update')!.changes).sort()).toEqual(['category', 'headTitle', 'name']);
+      expect(entries.find((entry) => entry.action === 'import')!.changes).toMatchObject({ created: 1, updated: 1, rejected: 1, encoding: 'utf-8' });
+    });
+
+    it('reads what Excel on Windows saves as plain "CSV" (Windows-1252) without mangling a letter', async () => {
+      const csv = Buffer.concat([
+        Buffer.from('name;shortName;category;headTitle\r\nDinas Pariwisata '),
+        Buffer.from([0x93]),
+        Buffer.from('Caf'),
+        Buffer.from([0xe9, 0x94]),
+        Buffer.from(';Disparta;OPD;Kepala Dinas\r\nKantor Kesbangpol '),
+        Buffer.from([0x96]),
+        Buffer.from(' Bidang Politik;;OTHER;Kepala Bidang\r\n'),
+      ]);
+      const response = await postCsv(t, 'agencies/import', organizerBalikpapan.token, csv).expect(200);
+      expect(response.body).toEqual({ created: 2, updated: 0, errors: [], dryRun: false, encoding: 'windows-1252' });
+      const names = (await listAll(r.balikpapan.id)).items.map((agency) => agency.name);
+      expect(names).toEqual(expect.arrayContaining(['Dinas Pariwisata “Café”', 'Kantor Kesbangpol – Bidang Politik']));
+      expect(names.some((name) => name.includes('\uFFFD'))).toBe(false);
+    });
+
+    it('never stores a character it could not read: bytes Windows-1252 does not define, NULs (row errors naming line and field), mixed encodings (400 naming the line)', async () => {
+      const undefinedByte = Buffer.concat([Buffer.from('name;category\r\nDinas Sosial Balikpapan;OPD\r\nDinas '), Buffer.from([0x81]), Buffer.from('Kesehatan;OPD\r\n')]);
+      const lost = await postCsv(t, 'agencies/import', organizerBalikpapan.token, undefinedByte, { dryRun: true }).expect(200);
+      expect(lost.body).toEqual({
+        created: 1,
+        updated: 0,
+        errors: [{ line: 3, field: 'name', message: expect.stringContaining('lost to a wrong encoding') }],
+        dryRun: true,
+        encoding: 'windows-1252',
+      });
+
+      const nul = await postCsv(t, 'agencies/import', organizerBalikpapan.token, 'name,category,headTitle\nDinas Sosial Balikpapan,OPD,Kepala\u0000Dinas\n', { dryRun: true }).expect(200);
+      expect(nul.body.errors).toEqual([{ line: 2, field: 'headTitle', message: 'headTitle contains a NUL character, which cannot be stored' }]);
+
+      const mixed = Buffer.concat([Buffer.from('name;category\r\nDinas Pariwisata “Balikpapan”;OPD\r\nDinas Sosial '), Buffer.from([0xe9]), Buffer.from(';OPD\r\n')]);
+      const refused = await postCsv(t, 'agencies/import', organizerBalikpapan.token, mixed).expect(400);
+      expect(refused.body).toMatchObject({ type: expect.stringContaining('csv-format'), line: 3, detail: expect.stringContaining('Line 3 is not valid UTF-8') });
+
+      const workbook = await postCsv(t, 'agencies/import', organizerBalikpapan.token, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00])).expect(400);
+      expect(workbook.body.detail).toContain('.xlsx');
+      expect((await listAll(r.balikpapan.id)).items.some((agency) => /Sosial|“Balikpapan”/.test(agency.name))).toBe(false);
     });
 
     it('refuses files it cannot read with a 400 naming the line, and other content types with 415', async () => {

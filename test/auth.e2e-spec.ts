@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { ACCOUNT_FAILURE_LIMIT } from '../src/auth/login-attempts.js';
 import { createRegions, createUser } from './support/fixtures.js';
 import { ADMIN, createTestApp, type TestApp } from './support/test-app.js';
@@ -64,5 +65,54 @@ describe('auth', () => {
       await other.close();
     }
   });
-});
 
+  describe('tokens follow the account', () => {
+    const me = (token: string) => t.http().get('/api/v1/auth/me').set('Authorization', token);
+    const patchUser = (id: string, body: object) => t.http().patch(`/api/v1/users/${id}`).set('Authorization', t.adminToken).send(body).expect(200);
+
+    it('revokes every earlier token when the password changes', async () => {
+      const user = await createUser(t, 'VIEWER', { regionId: regions.batu.id });
+      const second = await t.login(user.email, 'correct-horse-battery');
+      await me(user.token).expect(200);
+      await patchUser(user.id, { password: 'a-brand-new-password' });
+      for (const old of [user.token, second]) {
+        const refused = await me(old).expect(401);
+        expect(refused.headers['content-type']).toMatch(/problem\+json/);
+      }
+      await t.http().post('/api/v1/auth/login').send({ email: user.email, password: 'correct-horse-battery' }).expect(401);
+      await me(await t.login(user.email, 'a-brand-new-password')).expect(200);
+    });
+
+    it('keeps a token revoked by a deactivation dead after the account is reactivated', async () => {
+      const user = await createUser(t, 'CHECKIN', { regionId: regions.batu.id });
+      await patchUser(user.id, { active: false });
+      await patchUser(user.id, { active: true });
+      await me(user.token).expect(401);
+      await me(await t.login(user.email, 'correct-horse-battery')).expect(200);
+    });
+
+    it('leaves tokens alone on a change that is not the password or a deactivation', async () => {
+      const user = await createUser(t, 'CHECKIN', { regionId: regions.batu.id });
+      await patchUser(user.id, { fullName: 'Petugas Pintu Utama', role: 'VIEWER' });
+      const response = await me(user.token).expect(200);
+      expect(response.body).toMatchObject({ role: 'VIEWER', regionId: regions.batu.id });
+    });
+
+    it('refuses a token without the version it was issued at', async () => {
+      const user = await createUser(t, 'VIEWER', { regionId: regions.batu.id });
+      const unversioned = await t.app.get(JwtService).signAsync({ sub: user.id, role: 'VIEWER' });
+      await me(`Bearer ${unversioned}`).expect(401);
+    });
+
+    it('answers 401 to a malformed Authorization header, never a guess at the token', async () => {
+      const token = t.adminToken.slice('Bearer '.length);
+      await me(`bearer ${token}`).expect(200);
+      // (Spaces around the whole value are not the token's: HTTP itself strips them.)
+      for (const header of [`Bearer ${token} ${token}`, `Bearer  ${token}`, `Basic ${token}`, `Token ${token}`, token, 'Bearer', `Bearer ${token},x`, `Bearer\t${token}`]) {
+        const response = await me(header);
+        expect({ header, status: response.status }).toEqual({ header, status: 401 });
+        expect(response.headers['content-type']).toMatch(/problem\+json/);
+      }
+    });
+  });
+});

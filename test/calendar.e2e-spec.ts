@@ -127,6 +127,28 @@ describe('calendar files', () => {
   });
 
   describe('GET /regions/:id/events.ics', () => {
+    // The feed holds the events that ended at most a year ago and the upcoming ones, so these
+    // are placed relative to today (the fixtures above are in October 2024).
+    const day = 86_400_000;
+    const at = (days: number, hours = 0) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate(), 2) + days * day + hours * 3_600_000).toISOString();
+    const inDays = (days: number, title: string, extra: Record<string, unknown> = {}) => eventBody(r.batu.id, { title, startsAt: at(days), endsAt: at(days, 3), ...extra });
+    let feedScheduled: EventRef;
+    let feedDraft: EventRef;
+    let feedCompleted: EventRef;
+    let feedCancelled: EventRef;
+    let lastYear: EventRef;
+    let overAYearAgo: EventRef;
+    beforeAll(async () => {
+      feedScheduled = await createScheduledEvent(t, organizerBatu.token, inDays(30, 'Sosialisasi Netralitas ASN bulan depan'));
+      feedDraft = await createEvent(t, organizerBatu.token, inDays(20, 'Rakor persiapan (draf)', { type: 'RAKOR' }));
+      feedCompleted = await createScheduledEvent(t, organizerBatu.token, inDays(-30, 'Apel Ikrar Netralitas ASN', { type: 'APEL_IKRAR' }));
+      await post(`/events/${feedCompleted.id}/complete`, organizerBatu.token).expect(200);
+      feedCancelled = await createScheduledEvent(t, organizerBatu.token, inDays(40, 'Bimtek Pengawasan Partisipatif', { type: 'BIMTEK' }));
+      await post(`/events/${feedCancelled.id}/cancel`, organizerBatu.token, { reason: 'Bertepatan dengan masa tenang' }).expect(200);
+      lastYear = await createScheduledEvent(t, organizerBatu.token, inDays(-360, 'Sosialisasi sebelas bulan lalu'));
+      overAYearAgo = await createScheduledEvent(t, organizerBatu.token, inDays(-370, 'Sosialisasi lebih dari setahun lalu'));
+    });
+
     it('gives organizers every event of the region, drafts as tentative', async () => {
       const response = await get(`/regions/${r.batu.id}/events.ics`, organizerBatu.token).expect(200);
       expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
@@ -134,18 +156,27 @@ describe('calendar files', () => {
       expect(calendarOf(response).getFirstPropertyValue('x-wr-calname')).toBe('Netralitas ASN — Kota Batu');
       const events = eventsOf(response);
       const status = (event: EventRef) => events.get(event.id)?.component.getFirstPropertyValue('status');
-      expect(status(scheduled)).toBe('CONFIRMED');
-      expect(status(completed)).toBe('CONFIRMED');
-      expect(status(cancelled)).toBe('CANCELLED');
-      expect(status(draft)).toBe('TENTATIVE');
-      expect(events.get(completed.id)!.startDate.toJSDate()).toEqual(new Date('2024-10-14T00:30:00Z'));
+      expect(status(feedScheduled)).toBe('CONFIRMED');
+      expect(status(feedCompleted)).toBe('CONFIRMED');
+      expect(status(feedCancelled)).toBe('CANCELLED');
+      expect(status(feedDraft)).toBe('TENTATIVE');
+      expect(events.get(feedCompleted.id)!.startDate.toJSDate()).toEqual(new Date(feedCompleted.startsAt));
+    });
+
+    it('holds the events of the last year and the upcoming ones, not the older ones', async () => {
+      const events = eventsOf(await get(`/regions/${r.batu.id}/events.ics`, organizerBatu.token).expect(200));
+      expect(events.has(lastYear.id)).toBe(true);
+      expect(events.has(overAYearAgo.id)).toBe(false);
+      // The October 2024 fixtures are past the window too, but each still has its own file.
+      expect(events.has(completed.id)).toBe(false);
+      await get(`/events/${completed.id}.ics`, organizerBatu.token).expect(200);
     });
 
     it('leaves drafts out for readers who do not write events', async () => {
       for (const reader of [viewerBatu, checkinBatu]) {
         const events = eventsOf(await get(`/regions/${r.batu.id}/events.ics`, reader.token).expect(200));
-        expect(events.has(draft.id)).toBe(false);
-        expect([scheduled, completed, cancelled].every((event) => events.has(event.id))).toBe(true);
+        expect(events.has(feedDraft.id)).toBe(false);
+        expect([feedScheduled, feedCompleted, feedCancelled].every((event) => events.has(event.id))).toBe(true);
       }
     });
 

@@ -1,10 +1,12 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { createDataSource } from '../src/database/data-source.js';
 import { DEMO_PASSWORD, demoData } from '../src/demo/demo-data.js';
 import { loadDemoData } from '../src/demo/demo-loader.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-const TABLES = ['regions', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers', 'invitations', 'registrations', 'check_ins', 'check_in_conflicts'];
+const TABLES = ['regions', 'region_offices', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers', 'invitations', 'registrations', 'check_ins', 'check_in_conflicts'];
 
 const invitations = demoData.events.flatMap((e) => e.invitations);
 /** Confirmed attendees and walk-ins hold a seat each. */
@@ -36,6 +38,7 @@ describe('demo data set', () => {
       const first = await loadDemoData(dataSource, demoData);
       expect(first).toEqual({
         regions: demoData.provinces.length + demoData.regions.length,
+        offices: demoData.offices.length,
         elections: demoData.elections.length,
         agencies: demoData.agencies.length,
         people: demoData.people.length,
@@ -102,5 +105,37 @@ describe('demo data set', () => {
     }));
     const replay = await t.http().post(`/api/v1/events/${event.id}/check-ins/batch`).set('Authorization', door).send({ items }).expect(200);
     expect(replay.body.results.map((r: { status: string }) => r.status)).toEqual(synced.map(() => 'duplicate'));
+  });
+
+  it('sets the office of each story\'s region, which its people read and a valid PUT accepts unchanged', async () => {
+    const organizer = await t.login('organizer.balikpapan@demo.netralitas.id', DEMO_PASSWORD);
+    const [balikpapan] = (await t.http().get('/api/v1/regions').set('Authorization', organizer).expect(200)).body.items;
+    const office = await t.http().get(`/api/v1/regions/${balikpapan.id}/office`).set('Authorization', organizer).expect(200);
+    expect(office.body).toMatchObject({ set: true, government: 'PEMERINTAH KOTA BALIKPAPAN', city: 'Balikpapan', signatory: { name: 'Sutadi', nip: '196706171992031005' } });
+    // The demo data passes the API's own validation.
+    for (const demo of demoData.offices) {
+      const { regionCode: _code, ...body } = demo;
+      const region = (await t.http().get(`/api/v1/regions?q=${encodeURIComponent(demo.regionCode)}`).set('Authorization', t.adminToken).expect(200)).body.items[0];
+      const put = await t.http().put(`/api/v1/regions/${region.id}/office`).set('Authorization', t.adminToken).send(body);
+      expect([put.status, put.body.errors]).toEqual([200, undefined]);
+      expect(put.body).toMatchObject(body);
+    }
+  });
+
+  it('refuses to run under NODE_ENV=production, from npm run demo or from any code that imports it', async () => {
+    const node = (args: string[]) =>
+      promisify(execFile)(process.execPath, args, { env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: t.databaseUrl, JWT_SECRET: 'x'.repeat(40) } }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+    for (const args of [
+      ['dist/demo/cli.js'],
+      ['--input-type=module', '-e', "await import('./dist/demo/demo-loader.js')"],
+      ['--input-type=module', '-e', "await import('./dist/demo/demo-data.js')"],
+    ]) {
+      const result = await node(args);
+      expect({ args, code: result.code }).toEqual({ args, code: 1 });
+      expect(result.stderr).toContain('The demo data set is not available when NODE_ENV=production');
+    }
   });
 });

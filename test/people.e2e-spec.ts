@@ -134,7 +134,8 @@ describe('people', () => {
         .expect(200);
       expect(fixed.body).toMatchObject({ nip: '199107222019032011', employmentType: 'PNS', position: 'Guru Ahli Pertama', phone: null });
       const entries = (await auditEntries(t, 'person')).filter((e) => e.entityId === person.id && e.action === 'update');
-      expect(entries[0].changes).toEqual({ nip: '199107222019032011', employmentType: 'PNS', position: 'Guru Ahli Pertama', phone: null });
+      // Only what changed: the phone was empty already.
+      expect(entries[0].changes).toEqual({ nip: '199107222019032011', employmentType: 'PNS', position: 'Guru Ahli Pertama' });
       await t.http().patch(`/api/v1/people/${person.id}`).set('Authorization', organizerBatu.token).send({ fullName: null }).expect(400);
       await t.http().patch(`/api/v1/people/${person.id}`).set('Authorization', organizerBatu.token).send({ regionId: r.malang.id }).expect(400);
     });
@@ -273,7 +274,7 @@ describe('people', () => {
         'Lukman Hakim;;NON_ASN;Penjaga;Badan Kesatuan Bangsa dan Politik',
       ].join('\r\n');
       const response = await postCsv(t, 'people/import', organizerBatu.token, `\ufeff${csv}\r\n`).expect(200);
-      expect(response.body).toEqual({ created: 1, updated: 2, errors: [] });
+      expect(response.body).toEqual({ created: 1, updated: 2, errors: [], dryRun: false, encoding: 'utf-8' });
       const kartika = await t.http().get(`/api/v1/people/${existing.id}`).set('Authorization', organizerBatu.token).expect(200);
       // Columns left out of the file (phone, email) keep their values.
       expect(kartika.body).toMatchObject({ fullName: 'Kartika Sari, S.E.', agencyId: disdik.id, position: 'Kepala Subbagian Umum', phone: '0811-1234-567', email: 'kartika@batukota.go.id' });
@@ -282,7 +283,7 @@ describe('people', () => {
       const lukmans = await list(organizerBatu.token, '&q=lukman%20hakim');
       expect(lukmans.items.map((p: { agencyId: string }) => p.agencyId).sort()).toEqual([disdik.id, kesbangpol.id].sort());
       // The same file again creates nobody.
-      await postCsv(t, 'people/import', organizerBatu.token, `\ufeff${csv}\r\n`).expect(200, { created: 0, updated: 3, errors: [] });
+      await postCsv(t, 'people/import', organizerBatu.token, `\ufeff${csv}\r\n`).expect(200, { created: 0, updated: 3, errors: [], dryRun: false, encoding: 'utf-8' });
     });
 
     it('reports a person repeated in the file on the later line, also across batches', async () => {
@@ -299,6 +300,8 @@ describe('people', () => {
           { line: 1102, field: 'nip', message: `NIP ${pnsNip(7)} is already on line 9 of this file` },
           { line: 1104, field: 'fullName', message: 'honorer ganda of this agency, without a NIP, is already on line 1103 of this file' },
         ],
+        dryRun: false,
+        encoding: 'utf-8',
       });
       const imported = await list(organizerJatim.token, `&agencyId=${malangDinas.id}&q=${pnsNip(7)}`);
       expect(imported.items).toEqual([expect.objectContaining({ fullName: 'Pegawai 7', regionId: r.malang.id })]);
@@ -308,14 +311,49 @@ describe('people', () => {
       const before = await list(t.adminToken, `&regionId=${r.balikpapan.id}`);
       const csv = [header, `Rahmat Hidayat,${pnsNip(5001)},PNS,Staf,Dinas Pendidikan,,`, `Sri Mulyani,${pnsNip(5002)},PNS,Staf,Dinas Pendidikan,,`, 'Tanpa NIP,,PNS,Staf,Dinas Pendidikan,,'].join('\n');
       const dry = await postCsv(t, 'people/import', organizerBalikpapan.token, csv, { dryRun: true }).expect(200);
-      expect(dry.body).toEqual({ created: 2, updated: 0, errors: [{ line: 4, field: 'nip', message: 'NIP is required for PNS employees' }] });
+      expect(dry.body).toEqual({ created: 2, updated: 0, errors: [{ line: 4, field: 'nip', message: 'NIP is required for PNS employees' }], dryRun: true, encoding: 'utf-8' });
       expect((await list(t.adminToken, `&regionId=${r.balikpapan.id}`)).total).toBe(before.total);
       const atomic = await postCsv(t, 'people/import', organizerBalikpapan.token, csv, { atomic: true }).expect(400);
       expect(atomic.body).toMatchObject({ created: 0, updated: 0, errors: [{ line: 4, field: 'nip' }] });
       expect((await list(t.adminToken, `&regionId=${r.balikpapan.id}`)).total).toBe(before.total);
       const fixed = csv.replace('Tanpa NIP,,PNS', 'Tanpa NIP,,NON_ASN');
-      await postCsv(t, 'people/import', organizerBalikpapan.token, fixed, { atomic: true }).expect(200, { created: 3, updated: 0, errors: [] });
+      await postCsv(t, 'people/import', organizerBalikpapan.token, fixed, { atomic: true }).expect(200, { created: 3, updated: 0, errors: [], dryRun: false, encoding: 'utf-8' });
       expect((await list(t.adminToken, `&regionId=${r.balikpapan.id}`)).total).toBe(before.total + 3);
+    });
+
+    it('reads UTF-16 files with a byte order mark, little- and big-endian', async () => {
+      const text = (name: string) => `fullName;employmentType;agency\r\n${name};NON_ASN;Dinas Pendidikan\r\n`;
+      const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text('Ni Luh Putu Śrī Dévi'), 'utf16le')]);
+      const big = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text('I Gusti Ayu Ṣaraswatī'), 'utf16le').swap16()]);
+      await postCsv(t, 'people/import', organizerBalikpapan.token, little).expect(200, { created: 1, updated: 0, errors: [], dryRun: false, encoding: 'utf-16le' });
+      await postCsv(t, 'people/import', organizerBalikpapan.token, big).expect(200, { created: 1, updated: 0, errors: [], dryRun: false, encoding: 'utf-16be' });
+      const names = fullNames(await list(organizerBalikpapan.token, `&agencyId=${balikpapanDinas.id}`));
+      expect(names).toEqual(expect.arrayContaining(['I Gusti Ayu Ṣaraswatī', 'Ni Luh Putu Śrī Dévi']));
+    });
+
+    it('records each person it writes in the audit log: all fields when created, the columns of the file when updated', async () => {
+      const existing = await createPerson(t, malangDinas.id, { fullName: 'Bambang Sutejo', nip: pnsNip(9001), employmentType: 'PNS', phone: '0812-0000-111' });
+      const csv = ['fullName,nip,employmentType,position,agency', `Bambang Sutejo S.Sos.,${pnsNip(9001)},PNS,Sekretaris,Dinas Pendidikan`, 'Siti Rohmah,,NON_ASN,Staf,Dinas Pendidikan'].join('\n');
+      const response = await t
+        .http()
+        .post(`/api/v1/people/import?regionId=${r.malang.id}`)
+        .set('Authorization', organizerJatim.token)
+        .set('Content-Type', 'text/csv')
+        .set('x-request-id', 'import-audit-malang')
+        .send(Buffer.from(csv))
+        .expect(200);
+      expect(response.body).toMatchObject({ created: 1, updated: 1 });
+      const entries = (await auditEntries(t, 'person')).filter((entry) => entry.requestId === 'import-audit-malang');
+      const siti = (await list(organizerJatim.token, '&q=Siti%20Rohmah')).items[0];
+      expect(entries.find((entry) => entry.action === 'import-create')).toMatchObject({
+        entityId: siti.id,
+        regionId: r.malang.id,
+        changes: { fullName: 'Siti Rohmah', nip: null, employmentType: 'NON_ASN', position: 'Staf', agencyId: malangDinas.id, phone: null, email: null },
+      });
+      const update = entries.find((entry) => entry.action === 'import-update')!;
+      expect(update).toMatchObject({ entityId: existing.id, actorEmail: organizerJatim.email });
+      expect(update.changes).toEqual({ fullName: 'Bambang Sutejo S.Sos.', nip: pnsNip(9001), employmentType: 'PNS', agencyId: malangDinas.id, position: 'Sekretaris' });
+      expect(entries.filter((entry) => entry.action === 'import')).toHaveLength(1);
     });
 
     it('accepts a multipart upload in the field "file"', async () => {
@@ -325,7 +363,7 @@ describe('people', () => {
         .set('Authorization', organizerBatu.token)
         .attach('file', Buffer.from(`fullName,employmentType,agency\nUmar Said,EXTERNAL,${kesbangpol.id}\n`), { filename: 'peserta.csv', contentType: 'text/csv' })
         .expect(200);
-      expect(response.body).toEqual({ created: 1, updated: 0, errors: [] });
+      expect(response.body).toEqual({ created: 1, updated: 0, errors: [], dryRun: false, encoding: 'utf-8' });
     });
   });
 });

@@ -21,7 +21,7 @@ describe('platform', () => {
     const json = await t.http().get('/api/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);
     expect(json.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/regions', '/api/v1/users', '/api/v1/audit-log']));
+    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/regions', '/users', '/audit-log']));
   });
 
   it('describes what each route answers: lists, records, files and problem+json errors', async () => {
@@ -32,24 +32,24 @@ describe('platform', () => {
     const problemRef = { $ref: '#/components/schemas/ProblemResponse' };
 
     // A list: the page envelope around the item schema.
-    const agencies = json('/api/v1/agencies', 'get', '200');
+    const agencies = json('/agencies', 'get', '200');
     expect(agencies.required).toEqual(['items', 'total', 'limit', 'offset']);
     expect(agencies.properties.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/AgencyResponse' } });
-    expect(json('/api/v1/audit-log', 'get', '200').properties.items.items).toEqual({ $ref: '#/components/schemas/AuditEntryResponse' });
+    expect(json('/audit-log', 'get', '200').properties.items.items).toEqual({ $ref: '#/components/schemas/AuditEntryResponse' });
     expect(components.schemas.AgencyResponse.properties.headcount).toEqual({ $ref: '#/components/schemas/HeadcountResponse' });
 
     // One record, created or read, with its nested parts.
-    expect(json('/api/v1/events', 'post', '201')).toEqual({ $ref: '#/components/schemas/EventResponse' });
-    expect(json('/api/v1/events/{id}', 'get', '200')).toEqual({ $ref: '#/components/schemas/EventResponse' });
+    expect(json('/events', 'post', '201')).toEqual({ $ref: '#/components/schemas/EventResponse' });
+    expect(json('/events/{id}', 'get', '200')).toEqual({ $ref: '#/components/schemas/EventResponse' });
     expect(components.schemas.EventResponse.properties.speakers.items).toEqual({ $ref: '#/components/schemas/ProgrammeSlotResponse' });
-    expect(json('/api/v1/people/import', 'post', '200')).toEqual({ $ref: '#/components/schemas/ImportResult' });
-    expect(paths['/api/v1/events/{id}.ics'].get.responses['200'].content['text/calendar'].schema.type).toBe('string');
+    expect(json('/people/import', 'post', '200')).toEqual({ $ref: '#/components/schemas/ImportResult' });
+    expect(paths['/events/{id}.ics'].get.responses['200'].content['text/calendar'].schema.type).toBe('string');
 
     // Errors: problem+json, with the statuses the route can answer.
-    expect(problem('/api/v1/events/{id}', 'get', '404')).toEqual(problemRef);
-    expect(Object.keys(paths['/api/v1/events/{id}/publish'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409']));
-    expect(problem('/api/v1/users', 'post', '409')).toEqual(problemRef);
-    expect(problem('/api/v1/auth/login', 'post', '429')).toEqual(problemRef);
+    expect(problem('/events/{id}', 'get', '404')).toEqual(problemRef);
+    expect(Object.keys(paths['/events/{id}/publish'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409']));
+    expect(problem('/users', 'post', '409')).toEqual(problemRef);
+    expect(problem('/auth/login', 'post', '429')).toEqual(problemRef);
     expect(components.schemas.ProblemResponse.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance', 'requestId']));
     expect(components.schemas.ProblemResponse.properties.errors.items).toEqual({ $ref: '#/components/schemas/FieldErrorResponse' });
 
@@ -58,7 +58,7 @@ describe('platform', () => {
       for (const [method, operation] of Object.entries(operations)) {
         const statuses = Object.keys(operation.responses);
         expect({ path, method, success: statuses.some((status) => status.startsWith('2')) }).toEqual({ path, method, success: true });
-        if (!path.startsWith('/api/v1/health') && path !== '/api/v1/auth/login') expect({ path, method, statuses }).toEqual({ path, method, statuses: expect.arrayContaining(['401']) });
+        if (operation.security?.length !== 0) expect({ path, method, statuses }).toEqual({ path, method, statuses: expect.arrayContaining(['401']) });
       }
     }
   });

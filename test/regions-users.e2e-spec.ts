@@ -134,6 +134,21 @@ describe('regions and users: roles and tenancy', () => {
       expect(toAdmin.body).toMatchObject({ role: 'ADMIN', regionId: null, agencyId: null });
     });
 
+    it('keeps the region when the role changes between region-bound roles', async () => {
+      const user = await createUser(t, 'CHECKIN', { regionId: r.batu.id });
+      const viewer = await t.http().patch(`/api/v1/users/${user.id}`).set('Authorization', t.adminToken).send({ role: 'VIEWER' }).expect(200);
+      expect(viewer.body).toMatchObject({ role: 'VIEWER', regionId: r.batu.id, agencyId: null });
+      const organizer = await t.http().patch(`/api/v1/users/${user.id}`).set('Authorization', t.adminToken).send({ role: 'ORGANIZER' }).expect(200);
+      expect(organizer.body).toMatchObject({ role: 'ORGANIZER', regionId: r.batu.id });
+      // Leaving the region-bound roles still needs the new binding.
+      const door = await createUser(t, 'CHECKIN', { regionId: r.batu.id });
+      const kominfo = await t.http().post('/api/v1/agencies').set('Authorization', t.adminToken).send({ regionId: r.batu.id, name: 'Dinas Kominfo', category: 'OPD' }).expect(201);
+      const rep = await t.http().patch(`/api/v1/users/${door.id}`).set('Authorization', organizerBatu.token).send({ role: 'AGENCY_REP' }).expect(400);
+      expect(rep.body.errors).toEqual([{ field: 'agencyId', message: 'agencyId is required for an AGENCY_REP' }]);
+      const bound = await t.http().patch(`/api/v1/users/${door.id}`).set('Authorization', organizerBatu.token).send({ role: 'AGENCY_REP', agencyId: kominfo.body.id }).expect(200);
+      expect(bound.body).toMatchObject({ role: 'AGENCY_REP', regionId: r.batu.id, agencyId: kominfo.body.id });
+    });
+
     it('refuses null for fields that cannot be cleared, naming them', async () => {
       const user = await createUser(t, 'VIEWER', { regionId: r.batu.id });
       const response = await t.http().patch(`/api/v1/users/${user.id}`).set('Authorization', t.adminToken).send({ fullName: null, active: null }).expect(400);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
 import { IMPORT_BAD_REQUEST, ImportQuery, ImportResult } from '../common/csv-import.js';
@@ -13,12 +13,12 @@ const DUPLICATE_NAME = 'The region already has an agency of this name (duplicate
 
 /** Every role reads agencies in its reach (an AGENCY_REP: its own); ORGANIZERs and ADMINs keep the list. */
 @ApiTags('agencies')
-@ApiBearerAuth()
 @Controller('agencies')
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listAgencies', summary: 'List agencies' })
   @ApiPage(AgencyResponse)
   @ApiProblems(400, 401, 404)
   list(@CurrentCaller() caller: Caller, @Query() query: AgencyQuery) {
@@ -26,6 +26,7 @@ export class AgenciesController {
   }
 
   @Post()
+  @ApiOperation({ operationId: 'createAgency', summary: 'Create an agency' })
   @Roles('ADMIN', 'ORGANIZER')
   @ApiCreatedResponse({ type: AgencyResponse })
   @ApiProblems(400, 401, 403, 404)
@@ -35,17 +36,19 @@ export class AgenciesController {
   }
 
   @Post('import')
+  @ApiOperation({ operationId: 'importAgencies', summary: 'Import agencies from a CSV file' })
   @HttpCode(200)
   @Roles('ADMIN', 'ORGANIZER')
   @CsvUpload('Columns: name and category (required); shortName, headTitle, pns, pppk, nonAsn, headcountAsOf, parentAgency')
   @ApiOkResponse({ type: ImportResult, description: 'What was imported, or with dryRun would be; rows with errors are skipped' })
   @ApiProblem(400, IMPORT_BAD_REQUEST)
   @ApiProblems(401, 403, 404)
-  async import(@CurrentCaller() caller: Caller, @Query() query: ImportQuery, @Req() request: FastifyRequest) {
-    return this.agencies.import(caller, query, await csvUpload(request));
+  import(@CurrentCaller() caller: Caller, @Query() query: ImportQuery, @Req() request: FastifyRequest) {
+    return this.agencies.import(caller, query, csvUpload(request));
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getAgency', summary: 'Get an agency' })
   @ApiOkResponse({ type: AgencyResponse })
   @ApiProblems(400, 401, 404)
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
@@ -53,6 +56,7 @@ export class AgenciesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateAgency', summary: 'Update an agency' })
   @Roles('ADMIN', 'ORGANIZER')
   @ApiOkResponse({ type: AgencyResponse })
   @ApiProblems(400, 401, 403, 404)

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
@@ -7,8 +6,11 @@ import type { Caller } from '../common/caller.js';
 import { type ImportQuery, type ImportResult, runImport } from '../common/csv-import.js';
 import { ConflictError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
+import { changedFields, hasChanges } from '../common/patch.js';
 import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
+import { transaction } from '../common/transaction.js';
+import type { CsvUploadBody } from '../common/uploads.js';
 import { Region } from '../regions/region.entity.js';
 import { Agency, NO_HEADCOUNT } from './agency.entity.js';
 import { AgencyImport } from './agency-import.js';
@@ -36,7 +38,7 @@ export class AgenciesService {
 
   async create(caller: Caller, dto: CreateAgencyDto): Promise<AgencyResponse> {
     const regionId = targetRegionId(caller, dto.regionId);
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       await findInReach(manager, caller, Region, regionId);
       await this.assertNameFree(manager, regionId, dto.name);
       const parentAgencyId = dto.parentAgencyId ? (await this.findParent(manager, caller, regionId, dto.parentAgencyId)).id : null;
@@ -56,7 +58,7 @@ export class AgenciesService {
   }
 
   async update(caller: Caller, id: string, dto: UpdateAgencyDto): Promise<AgencyResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const agency = await findInReach(manager, caller, Agency, id, { lock: true });
       if (dto.name !== undefined && dto.name.toLowerCase() !== agency.name.toLowerCase()) await this.assertNameFree(manager, agency.regionId, dto.name);
       if (dto.parentAgencyId) {
@@ -64,19 +66,18 @@ export class AgenciesService {
         const cycles = await findParentCycles(manager, [{ agencyId: id, parentId: parent.id }]);
         if (cycles.has(id)) throw ValidationError.field('parentAgencyId', `${parent.name} is this agency or one of the agencies under it`);
       }
-      const changes = Object.fromEntries(Object.entries({ ...dto, headcount: dto.headcount && { ...dto.headcount } }).filter(([, value]) => value !== undefined));
-      if (Object.keys(changes).length > 0) {
-        await manager.update(Agency, { id }, changes);
-        await this.audit.record(manager, caller, { action: 'update', entity: 'agency', entityId: id, regionId: agency.regionId, changes });
-      }
+      const changes = changedFields(agency, { ...dto, headcount: dto.headcount && { ...dto.headcount } });
+      if (!hasChanges(changes)) return toAgencyResponse(agency);
+      await manager.update(Agency, { id }, changes);
+      await this.audit.record(manager, caller, { action: 'update', entity: 'agency', entityId: id, regionId: agency.regionId, changes });
       return toAgencyResponse(await manager.findOneByOrFail(Agency, { id }));
     });
   }
 
-  async import(caller: Caller, query: ImportQuery, csv: Readable): Promise<ImportResult> {
+  async import(caller: Caller, query: ImportQuery, csv: CsvUploadBody): Promise<ImportResult> {
     const regionId = targetRegionId(caller, query.regionId);
     await findInReach(this.dataSource.manager, caller, Region, regionId);
-    return runImport(this.dataSource, csv, query, new AgencyImport(caller, regionId, this.audit));
+    return runImport(this.dataSource, this.audit, csv, query, new AgencyImport(caller, regionId));
   }
 
   /** Names are unique within a region whatever their case (the index enforces it; this names the clash). */

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { CsvFormatError, type CsvRow } from '../common/csv.js';
-import { cell, type FileKeys, type ImportPlan, keepValid, type ImportResult, type ImportRow, type ImportRowError, type ImportSummary } from '../common/csv-import.js';
+import { cell, type FileKeys, type ImportPlan, keepValid, type ImportRow, type ImportRowError, type WrittenBatch, type WrittenRow } from '../common/csv-import.js';
 import { validateInput } from '../common/validation.js';
 import { type AgencyCategory, type Headcount, NO_HEADCOUNT } from './agency.entity.js';
 import { findParentCycles } from './agency-tree.js';
@@ -34,25 +33,38 @@ interface AgencyRow extends ImportRow {
   parentName: string | null;
 }
 
-/** The columns an update rewrites, by CSV field; `name` and `category` are always rewritten. */
-const UPDATED_COLUMNS: Partial<Record<Field, string[]>> = {
-  shortName: ['short_name'],
-  headTitle: ['head_title'],
-  pns: ['headcount_pns', 'headcount_pppk', 'headcount_non_asn'],
-  headcountAsOf: ['headcount_as_of'],
-  parentAgency: ['parent_agency_id'],
+/** An agency's fields as the API names them (and its audit entries record them). */
+type AgencyChanges = {
+  name: string;
+  shortName: string | null;
+  category: AgencyCategory;
+  headTitle: string | null;
+  parentAgencyId: string | null;
+  headcount: Headcount;
+  headcountAsOf: string | null;
+};
+
+/** What an update rewrites for each optional CSV column: the table's columns and the API field; `name` and `category` are always rewritten. */
+const OPTIONAL_COLUMNS: Partial<Record<Field, { columns: string[]; change: keyof AgencyChanges }>> = {
+  shortName: { columns: ['short_name'], change: 'shortName' },
+  headTitle: { columns: ['head_title'], change: 'headTitle' },
+  pns: { columns: ['headcount_pns', 'headcount_pppk', 'headcount_non_asn'], change: 'headcount' },
+  headcountAsOf: { columns: ['headcount_as_of'], change: 'headcountAsOf' },
+  parentAgency: { columns: ['parent_agency_id'], change: 'parentAgencyId' },
 };
 
 export class AgencyImport implements ImportPlan<Field, AgencyRow> {
+  readonly entity = 'agency';
   readonly columns = { fields: FIELDS, required: ['name', 'category'] as Field[] };
   readonly lockKey: string;
   /** Built from the header on the first record: every record has the same columns. */
   private upsertSql?: string;
+  /** The API fields an update rewrites, from the header. */
+  private updatedFields: Array<keyof AgencyChanges> = [];
 
   constructor(
-    private readonly caller: Caller,
-    private readonly regionId: string,
-    private readonly audit: AuditService,
+    readonly caller: Caller,
+    readonly regionId: string,
   ) {
     this.lockKey = `import:agencies:${regionId}`;
   }
@@ -60,7 +72,9 @@ export class AgencyImport implements ImportPlan<Field, AgencyRow> {
   parse({ line, record }: CsvRow<Field>): AgencyRow | ImportRowError[] {
     if (!this.upsertSql) {
       assertHeadcountColumns(record);
-      this.upsertSql = upsertSql(new Set(Object.keys(record) as Field[]));
+      const present = new Set(Object.keys(record) as Field[]);
+      this.upsertSql = upsertSql(present);
+      this.updatedFields = ['name', 'category', ...[...present].flatMap((field) => OPTIONAL_COLUMNS[field]?.change ?? [])];
     }
     const hasHeadcount = record.pns !== undefined;
     const { value, errors } = validateInput(CreateAgencyDto, {
@@ -91,23 +105,18 @@ export class AgencyImport implements ImportPlan<Field, AgencyRow> {
     };
   }
 
-  async writeBatch(manager: EntityManager, rows: AgencyRow[], keys: FileKeys): Promise<ImportResult> {
-    const total: ImportResult = { created: 0, updated: 0, errors: [] };
+  async writeBatch(manager: EntityManager, rows: AgencyRow[], keys: FileKeys): Promise<WrittenBatch> {
+    const total: WrittenBatch = { written: [], errors: [] };
     for (const wave of parentsFirst(rows)) {
-      const result = await this.writeWave(manager, wave, keys);
-      total.created += result.created;
-      total.updated += result.updated;
-      total.errors.push(...result.errors);
+      const { written, errors } = await this.writeWave(manager, wave, keys);
+      total.written.push(...written);
+      total.errors.push(...errors);
     }
     return total;
   }
 
-  async beforeCommit(manager: EntityManager, summary: ImportSummary): Promise<void> {
-    await this.audit.record(manager, this.caller, { action: 'import', entity: 'agency', entityId: null, regionId: this.regionId, changes: { ...summary } });
-  }
-
   /** Rows none of which names another as its parent, so every parent is in the database already. */
-  private async writeWave(manager: EntityManager, rows: AgencyRow[], keys: FileKeys): Promise<ImportResult> {
+  private async writeWave(manager: EntityManager, rows: AgencyRow[], keys: FileKeys): Promise<WrittenBatch> {
     const names = [...new Set(rows.flatMap((row) => [row.key, ...(row.parentName ? [row.parentName.toLowerCase()] : [])]))];
     const existing = new Map(
       ((await manager.query('SELECT id, lower(name) AS key FROM agencies WHERE region_id = $1 AND lower(name) = ANY($2::text[])', [this.regionId, names])) as Array<{ id: string; key: string }>).map(
@@ -135,9 +144,9 @@ export class AgencyImport implements ImportPlan<Field, AgencyRow> {
     valid = keepValid(valid, errors, (row) =>
       repeated.has(row.line) ? { line: row.line, field: 'name', message: `"${row.name}" is already on line ${repeated.get(row.line)} of this file` } : undefined,
     );
-    if (valid.length === 0) return { created: 0, updated: 0, errors };
+    if (valid.length === 0) return { written: [], errors };
 
-    const written = (await manager.query(this.upsertSql!, [
+    const upserted = (await manager.query(this.upsertSql!, [
       this.regionId,
       valid.map((row) => row.name),
       valid.map((row) => row.shortName),
@@ -148,24 +157,41 @@ export class AgencyImport implements ImportPlan<Field, AgencyRow> {
       valid.map((row) => row.headcount.pppk),
       valid.map((row) => row.headcount.nonAsn),
       valid.map((row) => row.headcountAsOf),
-    ])) as Array<{ inserted: boolean }>;
-    const created = written.filter((row) => row.inserted).length;
-    return { created, updated: written.length - created, errors };
+    ])) as Array<{ id: string; key: string; inserted: boolean }>;
+    const byKey = new Map(valid.map((row) => [row.key, row]));
+    const written = upserted.map(({ id, key, inserted }): WrittenRow => {
+      const row = byKey.get(key)!;
+      const changes: AgencyChanges = {
+        name: row.name,
+        shortName: row.shortName,
+        category: row.category,
+        headTitle: row.headTitle,
+        parentAgencyId: parentId(row) ?? null,
+        headcount: row.headcount,
+        headcountAsOf: row.headcountAsOf,
+      };
+      return { id, created: inserted, changes: inserted ? changes : pick(changes, this.updatedFields) };
+    });
+    return { written, errors };
   }
+}
+
+function pick<T extends object>(values: T, keys: Array<keyof T>): Partial<T> {
+  return Object.fromEntries(keys.map((key) => [key, values[key]])) as Partial<T>;
 }
 
 /**
  * One INSERT … ON CONFLICT for a whole batch, on the unique index (region_id, lower(name)).
  * An update rewrites only the columns the file has. `xmax = 0` holds for a freshly inserted row
- * only: that is how the answer tells created from updated.
+ * only: that is how the answer (and the audit entry) tells created from updated.
  */
 function upsertSql(present: Set<Field>): string {
-  const updated = ['name', 'category', ...[...present].flatMap((field) => UPDATED_COLUMNS[field] ?? [])];
+  const updated = ['name', 'category', ...[...present].flatMap((field) => OPTIONAL_COLUMNS[field]?.columns ?? [])];
   return `INSERT INTO agencies (region_id, name, short_name, category, head_title, parent_agency_id, headcount_pns, headcount_pppk, headcount_non_asn, headcount_as_of)
           SELECT $1::uuid, r.* FROM unnest($2::text[], $3::text[], $4::agency_category[], $5::text[], $6::uuid[], $7::int[], $8::int[], $9::int[], $10::date[]) AS r
           ON CONFLICT (region_id, lower(name)) DO UPDATE
             SET ${[...updated.map((column) => `${column} = EXCLUDED.${column}`), 'updated_at = now()'].join(', ')}
-          RETURNING (xmax = 0) AS inserted`;
+          RETURNING id, lower(name) AS key, (xmax = 0) AS inserted`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { type Caller, CurrentCaller, Public } from '../common/caller.js';
 import { ApiProblem, ApiProblems } from '../common/openapi.js';
@@ -17,6 +17,11 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @ApiOperation({
+    operationId: 'login',
+    summary: 'Log in',
+    description: 'After 5 failed logins for one account, or 20 from one address, within 15 minutes, answers 429 with `retry-after`.',
+  })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
@@ -28,7 +33,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiBearerAuth()
+  @ApiOperation({ operationId: 'getCurrentUser', summary: 'Get the logged-in user' })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(401)
   me(@CurrentCaller() caller: Caller) {

@@ -25,7 +25,7 @@ export class AuthService {
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
+      .addSelect(['u.passwordHash', 'u.tokenVersion'])
       .where('u.email = :email', { email: dto.email })
       .getOne();
     // Always verify a hash, so an unknown email takes as long as a wrong password.
@@ -35,7 +35,7 @@ export class AuthService {
       throw new UnauthorizedError('Email or password is incorrect, or the account is deactivated');
     }
     this.attempts.recordSuccess(dto.email);
-    const payload: AccessTokenPayload = { sub: user.id, role: user.role };
+    const payload: AccessTokenPayload = { sub: user.id, role: user.role, ver: user.tokenVersion };
     return {
       accessToken: await this.jwt.signAsync(payload),
       expiresIn: this.config.jwtExpiresIn,

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
 import { ApiPage, ApiProblem, ApiProblems } from '../common/openapi.js';
@@ -13,14 +13,17 @@ import { AttendanceQuery, AttendanceResponse, EventCountsResponse, RegistrationQ
  * no names, NIPs or tickets.
  */
 @ApiTags('check-in')
-@ApiBearerAuth()
 @Controller('events/:id')
 export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
   @Get('registrations')
   @Roles('ADMIN', 'ORGANIZER', 'CHECKIN')
-  @ApiOperation({ summary: 'Door lookup: registrations of the event by name or NIP prefix, with ticket code and check-in time' })
+  @ApiOperation({
+    operationId: 'listEventRegistrations',
+    summary: 'Look up the registrations of an event at the door',
+    description: 'By part of the name or the first digits of the NIP; each with the ticket code and the check-in time.',
+  })
   @ApiPage(RegistrationResponse)
   @ApiProblems(400, 401, 403, 404)
   registrations(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: RegistrationQuery) {
@@ -29,7 +32,7 @@ export class AttendanceController {
 
   @Get('counts')
   @Roles('ADMIN', 'ORGANIZER', 'CHECKIN', 'VIEWER')
-  @ApiOperation({ summary: 'Live counts: registered, checked in, walk-ins, by agency' })
+  @ApiOperation({ operationId: 'getEventCounts', summary: 'Count registered, checked-in and walk-in people of an event, by agency' })
   @ApiOkResponse({ type: EventCountsResponse })
   @ApiProblems(400, 401, 403, 404)
   counts(@CurrentCaller() caller: Caller, @IdParam() id: string) {
@@ -39,7 +42,8 @@ export class AttendanceController {
   @Get('attendance')
   @Roles('ADMIN', 'ORGANIZER', 'CHECKIN')
   @ApiOperation({
-    summary: 'Attendance sheet (daftar hadir): JSON, or CSV for a spreadsheet',
+    operationId: 'getEventAttendance',
+    summary: 'Get the attendance sheet (daftar hadir) of an event as JSON or CSV',
     description:
       'Everyone present by agency (No, Nama, NIP, Jabatan, Instansi, Waktu hadir, Keterangan: hadir / diwakilkan / tanpa undangan), ' +
       'then the invited agencies with nobody present. CSV: UTF-8 with BOM, Indonesian headers, formula-safe cells. The printable PDF is not available yet.',

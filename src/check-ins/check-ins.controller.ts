@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
 import { ApiPage, ApiProblem, ApiProblems } from '../common/openapi.js';
@@ -16,7 +16,6 @@ const CLOSED =
  * scan and sync; only organizers review the conflicts.
  */
 @ApiTags('check-in')
-@ApiBearerAuth()
 @Controller('events/:id/check-ins')
 export class CheckInsController {
   constructor(private readonly checkIns: CheckInsService) {}
@@ -24,7 +23,8 @@ export class CheckInsController {
   @Post()
   @Roles('ADMIN', 'ORGANIZER', 'CHECKIN')
   @ApiOperation({
-    summary: 'Check a person in by ticket, person id or NIP, or register and check in a walk-in',
+    operationId: 'checkIn',
+    summary: 'Check a person in by ticket, person id or NIP, or register a walk-in',
     description:
       'The first check-in of a person answers 201. Any repeat (the same person, or the same clientCheckinId) answers 200 with the check-in ' +
       'that stands; a repeat that is not the same scan sent again is kept as a conflict entry.',
@@ -45,6 +45,7 @@ export class CheckInsController {
   @HttpCode(200)
   @Roles('ADMIN', 'ORGANIZER', 'CHECKIN')
   @ApiOperation({
+    operationId: 'syncCheckIns',
     summary: 'Sync up to 1,000 scans made offline',
     description:
       'Each item answers created, duplicate or rejected (with a reason). Sending the same batch again changes nothing. ' +
@@ -59,7 +60,11 @@ export class CheckInsController {
 
   @Get('conflicts')
   @Roles('ADMIN', 'ORGANIZER')
-  @ApiOperation({ summary: 'Repeated and replaced scans of the event, newest first: device, time, and how the person was identified' })
+  @ApiOperation({
+    operationId: 'listCheckInConflicts',
+    summary: 'List the repeated and replaced scans of an event',
+    description: 'Newest first: the device, the time and how the person was identified, beside the check-in that stands.',
+  })
   @ApiPage(CheckInConflictResponse)
   @ApiProblems(400, 401, 403, 404)
   conflicts(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: CheckInConflictQuery) {

@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { normalizeCode } from '../common/codes.js';
+import { isUniqueViolation, sqlStateOf } from '../common/database-errors.js';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
+import { transaction } from '../common/transaction.js';
 import { EventsRepository } from '../events/events.repository.js';
 import { CLOCK_SKEW_MS, checkInRefusal, eventRefusal, futureScanMessage, refusalError, timeRefusal } from './check-in-rules.js';
 import { CheckInRaced, CheckInsRepository, type DoorEvent, type ResolvedScan, type ScanKey, type SeatView, toDoorEvent } from './check-ins.repository.js';
@@ -81,7 +83,7 @@ export class CheckInsService {
     };
     const { event, recorded } =
       identifier.kind === 'WALK_IN'
-        ? await this.dataSource.transaction((manager) => this.checkInWalkIn(manager, caller, eventId, identifier.walkIn, scan, now))
+        ? await transaction(this.dataSource, (manager) => this.checkInWalkIn(manager, caller, eventId, identifier.walkIn, scan, now))
         : await this.checkInRegistered(this.dataSource.manager, caller, eventId, identifier, scan, now);
     const [checkIn] = await this.respond(event, [recorded.view]);
     return { created: recorded.created, checkIn };
@@ -182,7 +184,7 @@ export class CheckInsService {
   async syncBatch(caller: Caller, eventId: string, dto: CheckInBatchDto): Promise<CheckInBatchResponse> {
     const identifiers = batchIdentifiers(dto);
     const now = new Date();
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const event = toDoorEvent(await this.events.findReadableEvent(caller, eventId, manager));
       const closed = eventRefusal(event);
       if (closed) throw refusalError(closed, event);
@@ -389,15 +391,13 @@ async function withSavepoint<T>(manager: EntityManager, work: () => Promise<T>):
   return result;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 /** Another writer got there first: a unique key taken between the read and the write, or a stored time that changed. */
 function isRace(error: unknown): boolean {
-  return error instanceof CheckInRaced || (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION);
+  return error instanceof CheckInRaced || isUniqueViolation(error);
 }
 
 /** A failure caused by the rows written (a constraint, a trigger), not by the connection or the server. */
 function isDataError(error: unknown): boolean {
-  const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+  const code = sqlStateOf(error);
   return code !== undefined && (code.startsWith('23') || code.startsWith('22') || code === 'P0001');
 }

@@ -11,7 +11,15 @@ import { ForbiddenError, UnauthorizedError } from './errors.js';
 export interface AccessTokenPayload {
   sub: string;
   role: Role;
+  /** The user's token version at issue (see User.tokenVersion). */
+  ver: number;
 }
+
+/**
+ * `Authorization: Bearer <jwt>`: the scheme (any case), one space, and a token of three base64url
+ * parts. Anything else — another scheme, extra spaces, a second token — is refused, not guessed at.
+ */
+const BEARER = /^bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i;
 
 interface CallerRow {
   id: string;
@@ -25,8 +33,9 @@ interface CallerRow {
 
 /**
  * Every route needs a valid token unless marked @Public(). The user is re-read on each
- * request (one indexed query) so that deactivation and role changes apply at once, and
- * the regions within the caller's reach are resolved here, once.
+ * request (one indexed query) so that deactivation and role changes apply at once, the token's
+ * version is checked against the user's (a password change or a deactivation revokes earlier
+ * tokens), and the regions within the caller's reach are resolved here, once.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -52,14 +61,15 @@ export class AuthGuard implements CanActivate {
   }
 
   private async resolveCaller(request: FastifyRequest): Promise<Caller> {
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedError('A Bearer access token is required');
+    const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) throw new UnauthorizedError('A Bearer access token is required: Authorization: Bearer <accessToken>');
     let payload: AccessTokenPayload;
     try {
       payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
     } catch {
       throw new UnauthorizedError('The access token is invalid or has expired');
     }
+    if (typeof payload.sub !== 'string' || !Number.isInteger(payload.ver)) throw new UnauthorizedError('The access token is invalid or has expired');
     const [row] = (await this.dataSource.query(
       `SELECT u.id, u.email, u.role, u.region_id, u.agency_id, u.active,
               CASE
@@ -68,10 +78,11 @@ export class AuthGuard implements CanActivate {
                 ELSE ARRAY(SELECT r.id FROM regions r WHERE r.id = u.region_id OR r.parent_id = u.region_id)
               END AS region_ids
          FROM users u
-        WHERE u.id = $1`,
-      [payload.sub],
+        WHERE u.id = $1 AND u.token_version = $2`,
+      [payload.sub, payload.ver],
     )) as CallerRow[];
-    if (!row || !row.active) throw new UnauthorizedError('The account is unknown or deactivated');
+    // No row: an unknown user, or a token issued before the password changed or the account was deactivated.
+    if (!row || !row.active) throw new UnauthorizedError('The account is unknown or deactivated, or the token was revoked; log in again');
     return {
       userId: row.id,
       email: row.email,

@@ -110,6 +110,31 @@ describe('readCsv', () => {
     ]);
   });
 
+  it('numbers lines right after many blank lines, LF or CRLF, and before a broken record', async () => {
+    const lf = await readAll(body(`fullName;employmentType;agency\n${'\n'.repeat(100_000)}Budi;PNS;Dinas Sosial\n\n\nSri;PPPK;Dinas Sosial\n`));
+    expect(lf.map((row) => row.line)).toEqual([100_002, 100_005]);
+    const crlf = await readAll(body(`fullName;employmentType;agency\r\n${'\r\n'.repeat(100_000)}Budi;PNS;Dinas Sosial\r\n\r\n\r\nSri;PPPK;Dinas Sosial\r\n`));
+    expect(crlf.map((row) => row.line)).toEqual([100_002, 100_005]);
+    const error = await formatErrorOf(`fullName;employmentType;agency\n\n\nBudi;PNS;Dinas Sosial\n\n"Sri;PPPK;Dinas Sosial\n`);
+    expect(error.line).toBe(6);
+  });
+
+  it('gives way to the event loop while it reads, whatever the lines hold', async () => {
+    // 20,000 blank-looking ragged lines, then rows: all of it in one chunk, as a fast client sends it.
+    const text = `fullName;employmentType;agency\n${' \n'.repeat(20_000)}${'Budi;PNS;Dinas Sosial\n'.repeat(20_000)}`;
+    let turns = 0;
+    let reading = true;
+    const count = () => {
+      turns++;
+      if (reading) setImmediate(count);
+    };
+    setImmediate(count);
+    const rows = await readAll(Readable.from([Buffer.from(text)]));
+    reading = false;
+    expect(rows).toHaveLength(20_000);
+    expect(turns).toBeGreaterThan(5);
+  });
+
   it('gives empty values to a row shorter than the header', async () => {
     const rows = await readAll(body('fullName;employmentType;agency;phone;email\nBudi;PNS;Dinas Sosial\n'));
     expect(rows[0].record).toEqual({ fullName: 'Budi', employmentType: 'PNS', agency: 'Dinas Sosial', phone: '', email: '' });

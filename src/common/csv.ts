@@ -1,4 +1,5 @@
 import { Readable, pipeline } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
 import { DomainError } from './errors.js';
 
@@ -15,6 +16,11 @@ import { DomainError } from './errors.js';
  *   of separators only) are skipped, values are trimmed, a row shorter than the header gets
  *   empty values, and a value under a column without a name is a format error.
  * - Malformed files fail with `CsvFormatError`, which answers 400 when not caught.
+ * - Work is linear and taken in turns: the parser is fed at most 128 lines (or 16 KiB) at a
+ *   time, and every ~10 ms the reader gives way to the event loop, so no file (millions of rows,
+ *   megabytes of blank or ragged lines, records of 64 KiB) keeps other requests waiting.
+ *
+ * The input is UTF-8 text (see csv-encoding.ts for files in other encodings).
  */
 
 export interface CsvColumns<F extends string> {
@@ -52,6 +58,15 @@ export class CsvFormatError extends DomainError {
 const MAX_RECORD_BYTES = 64 * 1024;
 /** The header is looked for in at most this much of the start of the file. */
 const MAX_HEADER_BYTES = 64 * 1024;
+/**
+ * The parser gets at most this many lines, or bytes, at a time: one call never runs long,
+ * whatever the bytes are. Lines matter most: csv-parse spends ~30–90 µs on each record whose
+ * length differs from the header's (it builds an error object even when told to relax).
+ */
+const MAX_PARSE_LINES = 128;
+const MAX_PARSE_BYTES = 16 * 1024;
+/** The reader works this long at most before it lets other requests run. */
+const TURN_MS = 10;
 const LF = 0x0a;
 const CR = 0x0d;
 const COMMA = 0x2c;
@@ -75,23 +90,37 @@ type Header<F extends string> = (F | null)[];
 export async function* readCsv<F extends string>(input: Readable, columns: CsvColumns<F>): AsyncGenerator<CsvRow<F>> {
   const source = input[Symbol.asyncIterator]() as AsyncIterator<unknown>;
   const head = await readHead(source);
+  // csv-parse would skip it and take line 2 for the header.
+  if (firstLineIsEmpty(head)) {
+    await source.return?.();
+    throw new CsvFormatError(1, 'Line 1 is empty: it must name the columns');
+  }
   const delimiter = detectDelimiter(head);
   const lines = new LineCounter();
   const parser = parse({
     bom: true,
     delimiter,
     // Row lengths are checked against the header below, with messages that name the column.
+    // (csv-parse still builds an error object for each row of another length than the first:
+    // about 25 µs a row, the cost of validating one, so linear and bounded by the turns below.)
     relax_column_count: true,
+    // Skipped inside the parser at almost no cost; LineCounter adds them back into line numbers.
+    skip_empty_lines: true,
     max_record_size: MAX_RECORD_BYTES,
     // The typings only allow a string[] result without `columns`; csv-parse emits whatever this returns.
-    on_record: ((fields: string[]) => lines.number(fields)) as unknown as (fields: string[]) => string[],
+    on_record: ((fields: string[], info: { empty_lines: number }) => lines.number(fields, info.empty_lines)) as unknown as (fields: string[]) => string[],
   });
   // Errors of the request stream reach the loop below through the parser, which pipeline destroys.
   pipeline(Readable.from(replay(head, source)), parser, () => {});
 
   let header: Header<F> | undefined;
+  let turnStarted = performance.now();
   try {
     for await (const row of parser as AsyncIterable<NumberedRecord>) {
+      if (performance.now() - turnStarted > TURN_MS) {
+        await nextTurn();
+        turnStarted = performance.now();
+      }
       if (!header) {
         header = readHeader(row.fields, columns);
       } else if (!isBlank(row.fields)) {
@@ -99,23 +128,34 @@ export async function* readCsv<F extends string>(input: Readable, columns: CsvCo
       }
     }
   } catch (error) {
-    throw error instanceof CsvError ? toFormatError(error, lines.next) : error;
+    throw error instanceof CsvError ? toFormatError(error, lines.next(parser.info.empty_lines)) : error;
   }
-  if (!header) throw new CsvFormatError(1, 'The file is empty: line 1 must name the columns');
+  if (!header) throw emptyFileError();
+}
+
+export function emptyFileError(): CsvFormatError {
+  return new CsvFormatError(1, 'The file is empty: line 1 must name the columns');
 }
 
 /**
  * Counts lines itself rather than trusting csv-parse's `info.lines`, which is the line where a
- * record ends (not where it starts) and counts a CRLF inside quotes as two lines.
+ * record ends (not where it starts) and counts a CRLF inside quotes as two lines. Blank lines
+ * never reach it; csv-parse counts them (`empty_lines`), and they all come before the record
+ * being numbered.
  */
 class LineCounter {
-  /** The line the next record starts on; at a parse error, the line of the broken record. */
-  next = 1;
+  /** Lines taken by the records so far, plus 1. */
+  private records = 1;
 
-  number(fields: string[]): NumberedRecord {
-    const line = this.next;
-    this.next += 1 + fields.reduce((breaks, field) => breaks + lineBreaks(field), 0);
+  number(fields: string[], blankLinesBefore: number): NumberedRecord {
+    const line = this.next(blankLinesBefore);
+    this.records += 1 + fields.reduce((breaks, field) => breaks + lineBreaks(field), 0);
     return { line, fields };
+  }
+
+  /** The line the next record starts on; at a parse error, the line of the broken record. */
+  next(blankLinesBefore: number): number {
+    return this.records + blankLinesBefore;
   }
 }
 
@@ -140,15 +180,35 @@ async function readHead(source: AsyncIterator<unknown>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The bytes already read for the header, then the rest of the source, for the parser. */
+/** The bytes already read for the header, then the rest of the source, for the parser, in slices (see MAX_PARSE_LINES). */
 async function* replay(head: Buffer, source: AsyncIterator<unknown>): AsyncGenerator<Buffer> {
   try {
-    if (head.length > 0) yield head;
-    for (let next = await source.next(); !next.done; next = await source.next()) yield toBuffer(next.value);
+    yield* slices(head);
+    for (let next = await source.next(); !next.done; next = await source.next()) yield* slices(toBuffer(next.value));
   } finally {
     // Stops (and destroys) the input when the reader is abandoned before the end of the file.
     await source.return?.();
   }
+}
+
+function* slices(chunk: Buffer): Generator<Buffer> {
+  let start = 0;
+  let breaks = 0;
+  for (let i = 0; i < chunk.length; i++) {
+    const byte = chunk[i];
+    if (((byte === LF || byte === CR) && ++breaks >= MAX_PARSE_LINES) || i + 1 - start >= MAX_PARSE_BYTES) {
+      yield chunk.subarray(start, i + 1);
+      start = i + 1;
+      breaks = 0;
+    }
+  }
+  if (start < chunk.length) yield chunk.subarray(start);
+}
+
+/** Line 1 has no character at all (after a BOM); a line of spaces or separators is found later. */
+function firstLineIsEmpty(head: Buffer): boolean {
+  const start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  return head[start] === LF || head[start] === CR;
 }
 
 function toBuffer(chunk: unknown): Buffer {

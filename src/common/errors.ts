@@ -77,10 +77,16 @@ export class TooManyRequestsError extends DomainError {
   }
 }
 
+/** A dependency (the database) cannot serve the request now; `Retry-After` says when to try again. */
 export class ServiceUnavailableError extends DomainError {
   readonly status = 503;
   readonly type = 'unavailable';
   readonly title = 'Service Unavailable';
+  override readonly headers: Record<string, string>;
+  constructor(detail: string, retryAfterSeconds = 5) {
+    super(detail);
+    this.headers = { 'retry-after': String(retryAfterSeconds) };
+  }
 }
 
 export class PayloadTooLargeError extends DomainError {

@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema, DECORATORS, getSchemaPath } from '@nestjs/swagger';
 
 /**
  * What the OpenAPI document says comes back: `@ApiPage(Item)` for a list, `@ApiProblems(...)`
@@ -68,3 +68,30 @@ export const ApiPage = (item: Type<unknown>) =>
       },
     }),
   );
+
+/**
+ * The body of a CSV import: the file as a `text/csv` body, or as the field `file` of a
+ * multipart/form-data form (a browser form, `curl -F file=@people.csv`). Each media type needs
+ * its own schema, which @ApiBody cannot give, so the request body is merged into the
+ * operation's metadata next to the route's own @ApiOperation (operationId, summary).
+ */
+export const ApiCsvBody =
+  (description: string): MethodDecorator =>
+  (_target, _key, descriptor) => {
+    const file = { type: 'string', format: 'binary' };
+    const requestBody = {
+      required: true,
+      description,
+      content: {
+        'text/csv': { schema: file },
+        'multipart/form-data': {
+          schema: { type: 'object', required: ['file'], properties: { file: { ...file, description: 'The CSV file' } } },
+          encoding: { file: { contentType: 'text/csv' } },
+        },
+      },
+    };
+    const handler = descriptor.value as object;
+    const operation = Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as object | undefined;
+    Reflect.defineMetadata(DECORATORS.API_OPERATION, { ...operation, requestBody }, handler);
+    return descriptor;
+  };

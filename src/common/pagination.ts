@@ -9,7 +9,7 @@ const MAX_OFFSET = 1_000_000_000;
 
 /** `?limit=&offset=` for every list; extend it with the list's own filters. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -17,7 +17,7 @@ export class PageQuery {
   @Max(MAX_PAGE_SIZE)
   limit: number = 50;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,10 +1,18 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
-  const dataDir = () => mkdtempSync(join(tmpdir(), 'netralitas-config-'));
+  const created: string[] = [];
+  const dataDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netralitas-config-'));
+    created.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of created) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('applies defaults and generates a JWT secret kept under DATA_DIR outside production', () => {
     const dir = dataDir();
@@ -37,5 +45,13 @@ describe('loadConfig', () => {
   it('lower-cases the admin email', () => {
     const config = loadConfig({ ADMIN_EMAIL: 'Admin@BatuKota.go.id', ADMIN_PASSWORD: 'long-enough', DATA_DIR: dataDir() });
     expect(config.admin).toEqual({ email: 'admin@batukota.go.id', password: 'long-enough' });
+  });
+
+  it('bounds every wait on the database, with defaults, and refuses nonsense timeouts', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).databaseTimeouts).toEqual({ connectMs: 3000, statementMs: 15000 });
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_CONNECT_TIMEOUT_MS: '500', DATABASE_STATEMENT_TIMEOUT_MS: '60000' }).databaseTimeouts).toEqual({ connectMs: 500, statementMs: 60000 });
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_CONNECT_TIMEOUT_MS: 'soon', DATABASE_STATEMENT_TIMEOUT_MS: '0' })).toThrow(
+      /DATABASE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds[\s\S]*DATABASE_STATEMENT_TIMEOUT_MS must not be less than 100/,
+    );
   });
 });

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmailAddress } from '../common/validation.js';
+
+/** Where every route is mounted (`/api/v1/...`); pages also link their assets under it. */
+export const API_PREFIX = 'api/v1';
 
 /** The environment the service reads, validated once at boot. */
 class Environment {
@@ -24,6 +28,16 @@ class Environment {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_REPLICA_URL must be a postgres:// URL' })
   DATABASE_REPLICA_URL?: string;
 
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'DATABASE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS = 3000;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 15000 : Number(value)))
+  @IsInt({ message: 'DATABASE_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS = 15000;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -35,7 +49,7 @@ class Environment {
   JWT_EXPIRES_IN = 3600;
 
   @IsOptional()
-  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  @IsEmailAddress({ message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
 
   @IsOptional()
@@ -66,6 +80,8 @@ export interface AppConfig {
   port: number;
   databaseUrl?: string;
   databaseReplicaUrl?: string;
+  /** How long the API waits for the database before answering 503 (see DatabaseTimeouts). */
+  databaseTimeouts: DatabaseTimeouts;
   jwtSecret: string;
   jwtExpiresIn: number;
   admin?: { email: string; password: string };
@@ -74,6 +90,13 @@ export interface AppConfig {
   publicUrl: string;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+}
+
+export interface DatabaseTimeouts {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: number;
+  /** One SQL statement (PostgreSQL's statement_timeout). */
+  statementMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsed.PORT,
     databaseUrl: parsed.DATABASE_URL,
     databaseReplicaUrl: parsed.DATABASE_REPLICA_URL,
+    databaseTimeouts: { connectMs: parsed.DATABASE_CONNECT_TIMEOUT_MS, statementMs: parsed.DATABASE_STATEMENT_TIMEOUT_MS },
     jwtSecret: parsed.JWT_SECRET ?? localJwtSecret(dataDir),
     jwtExpiresIn: parsed.JWT_EXPIRES_IN,
     admin: parsed.ADMIN_EMAIL ? { email: parsed.ADMIN_EMAIL.toLowerCase(), password: parsed.ADMIN_PASSWORD! } : undefined,

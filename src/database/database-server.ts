@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
 import { createDataSource } from './data-source.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { runMigrations } from './migrate.js';
 
 export interface DatabaseServer {
   url: string;
@@ -26,7 +27,7 @@ export async function withMigratedDatabase<T>(config: Pick<AppConfig, 'databaseU
   const dataSource = createDataSource(server.url);
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'all' });
+    await runMigrations(dataSource);
     return await work(dataSource);
   } finally {
     await dataSource.destroy().catch(() => undefined);

@@ -3,6 +3,7 @@
  * database the API uses: DATABASE_URL, or the embedded PostgreSQL under DATA_DIR.
  * Safe to run again: nothing is duplicated.
  */
+import './not-in-production.js';
 import { loadConfig } from '../config/config.js';
 import { withMigratedDatabase } from '../database/database-server.js';
 import { DEMO_PASSWORD, demoData } from './demo-data.js';

@@ -17,7 +17,7 @@ import {
   type DemoRegion,
 } from './demo-data.js';
 
-const { provinces, regions, elections, agencies, people, users, speakers, events, cascades } = demoData;
+const { provinces, regions, offices, elections, agencies, people, users, speakers, events, cascades } = demoData;
 const allRegions: readonly DemoRegion[] = [...provinces, ...regions];
 
 const regionByCode = new Map(allRegions.map((r) => [r.code, r]));
@@ -98,6 +98,16 @@ describe('demo data', () => {
     expect(errors).toEqual([]);
     expect(regionByCode.get('35.79')?.timezone).toBe('Asia/Jakarta');
     expect(regionByCode.get('64.71')?.timezone).toBe('Asia/Makassar');
+  });
+
+  it('offices: one per story region, signed by the head of its Kesbangpol as registered among its people', () => {
+    expect(offices.map((o) => o.regionCode).sort()).toEqual(regions.map((r) => r.code).sort());
+    for (const office of offices) {
+      const head = people.find((p) => p.regionCode === office.regionCode && p.fullName === office.signatory.name);
+      expect([office.regionCode, head?.agencyName, head?.nip]).toEqual([office.regionCode, expect.stringMatching(/^Badan Kesatuan Bangsa dan Politik /), office.signatory.nip]);
+      expect(nipProblem(office.signatory.nip, 'PNS')).toBeNull();
+      expect(office.government).toBe(`PEMERINTAH ${regionByCode.get(office.regionCode)?.name.toUpperCase()}`);
+    }
   });
 
   it('elections: unique names, valid types and dates', () => {

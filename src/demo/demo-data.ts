@@ -21,6 +21,7 @@
  *
  * Natural keys (what a loader upserts by) and cross references:
  *   - region:   `code` (Kemendagri), parent by `parentCode`;
+ *   - office:   `regionCode` (one per region);
  *   - election: `name`;
  *   - agency:   (`regionCode`, `name`), parent agency by `parentAgencyName` in the same region;
  *   - person:   (`regionCode`, `nip`) when a NIP exists, otherwise (`regionCode`, `agencyName`, `fullName`);
@@ -39,6 +40,7 @@
 // ones whose features are still to come
 // ---------------------------------------------------------------------------------------------
 
+import './not-in-production.js';
 import type { AgencyCategory } from '../agencies/agency.entity.js';
 import type { ElectionType } from '../elections/election.entity.js';
 import type { EventStatus, EventType } from '../events/event.entity.js';
@@ -216,9 +218,28 @@ export interface DemoCascade {
   notes?: string;
 }
 
+/**
+ * The Kesbangpol office of a region: the letterhead and signatory its documents print. The
+ * signatory is the head of the region's Kesbangpol as registered among its people (same name
+ * and NIP).
+ */
+export interface DemoOffice {
+  regionCode: string;
+  government: string;
+  name: string;
+  address: string;
+  phone: string;
+  email: string;
+  website: string;
+  /** Place of signing. */
+  city: string;
+  signatory: { name: string; position: string; rank: string; nip: string };
+}
+
 export interface DemoData {
   provinces: readonly DemoRegion[];
   regions: readonly DemoRegion[];
+  offices: readonly DemoOffice[];
   elections: readonly DemoElection[];
   agencies: readonly DemoAgency[];
   people: readonly DemoPerson[];
@@ -256,6 +277,69 @@ export const regions: readonly DemoRegion[] = [
   { code: PASURUAN, name: 'Kota Pasuruan', level: 'CITY', parentCode: JATIM, timezone: 'Asia/Jakarta' },
   { code: BALIKPAPAN, name: 'Kota Balikpapan', level: 'CITY', parentCode: KALTIM, timezone: 'Asia/Makassar' },
   { code: PRABUMULIH, name: 'Kota Prabumulih', level: 'CITY', parentCode: SUMSEL, timezone: 'Asia/Jakarta' },
+];
+
+// Addresses are those of each government's offices; telephone numbers and e-mail addresses are
+// synthetic like every other contact in this data set. Ranks (pangkat/golongan) are plausible for
+// the head of a regional body (JPT Pratama), not taken from the stories.
+export const offices: readonly DemoOffice[] = [
+  {
+    regionCode: BATU,
+    government: 'PEMERINTAH KOTA BATU',
+    name: 'BADAN KESATUAN BANGSA DAN POLITIK',
+    address: 'Balai Kota Among Tani, Jalan Panglima Sudirman Nomor 507, Kota Batu, Jawa Timur 65313',
+    phone: '(0341) 000 501',
+    email: 'bakesbangpol.batu@demo.netralitas.id',
+    website: 'batukota.go.id',
+    city: 'Batu',
+    signatory: { name: 'Drs. Heru Wahyudi, M.Si.', position: 'Kepala Badan Kesatuan Bangsa dan Politik Kota Batu', rank: 'Pembina Tingkat I (IV/b)', nip: '197003151997031006' },
+  },
+  {
+    regionCode: KAB_MALANG,
+    government: 'PEMERINTAH KABUPATEN MALANG',
+    name: 'BADAN KESATUAN BANGSA DAN POLITIK',
+    address: 'Jalan Panji Nomor 158, Kepanjen, Kabupaten Malang, Jawa Timur 65163',
+    phone: '(0341) 000 502',
+    email: 'bakesbangpol.malangkab@demo.netralitas.id',
+    website: 'malangkab.go.id',
+    city: 'Kepanjen',
+    signatory: { name: 'Drs. Joko Santoso, M.Si.', position: 'Kepala Badan Kesatuan Bangsa dan Politik Kabupaten Malang', rank: 'Pembina Utama Muda (IV/c)', nip: '197005201996031003' },
+  },
+  {
+    regionCode: PASURUAN,
+    government: 'PEMERINTAH KOTA PASURUAN',
+    name: 'BADAN KESATUAN BANGSA DAN POLITIK',
+    address: 'Jalan Pahlawan Nomor 28, Kota Pasuruan, Jawa Timur 67115',
+    phone: '(0343) 000 503',
+    email: 'bakesbangpol.pasuruan@demo.netralitas.id',
+    website: 'pasuruankota.go.id',
+    city: 'Pasuruan',
+    signatory: { name: 'Drs. M. Nur Hasan, M.M.', position: 'Kepala Badan Kesatuan Bangsa dan Politik Kota Pasuruan', rank: 'Pembina Tingkat I (IV/b)', nip: '196909081995031004' },
+  },
+  {
+    regionCode: BALIKPAPAN,
+    government: 'PEMERINTAH KOTA BALIKPAPAN',
+    name: 'BADAN KESATUAN BANGSA DAN POLITIK',
+    address: 'Jalan Jenderal Sudirman Nomor 1, Klandasan Ulu, Balikpapan, Kalimantan Timur 76112',
+    phone: '(0542) 000 504',
+    email: 'kesbangpol.balikpapan@demo.netralitas.id',
+    website: 'balikpapan.go.id',
+    city: 'Balikpapan',
+    // Sutadi is named in the story; his NIP here is synthetic.
+    signatory: { name: 'Sutadi', position: 'Kepala Badan Kesatuan Bangsa dan Politik Kota Balikpapan', rank: 'Pembina Utama Muda (IV/c)', nip: '196706171992031005' },
+  },
+  {
+    regionCode: PRABUMULIH,
+    government: 'PEMERINTAH KOTA PRABUMULIH',
+    name: 'BADAN KESATUAN BANGSA DAN POLITIK',
+    address: 'Jalan Jenderal Sudirman Nomor 1, Kota Prabumulih, Sumatera Selatan 31111',
+    phone: '(0713) 000 505',
+    email: 'kesbangpol.prabumulih@demo.netralitas.id',
+    website: 'prabumulihkota.go.id',
+    city: 'Prabumulih',
+    // Ahmad Daswan is named in the story; his NIP here is synthetic.
+    signatory: { name: 'Ahmad Daswan, S.E., M.M.', position: 'Kepala Badan Kesatuan Bangsa dan Politik Kota Prabumulih', rank: 'Pembina Tingkat I (IV/b)', nip: '197209141998031004' },
+  },
 ];
 
 const PILKADA_2020 = 'Pilkada Serentak 2020';
@@ -1382,6 +1466,7 @@ export const cascades: readonly DemoCascade[] = [
 export const demoData: DemoData = {
   provinces,
   regions,
+  offices,
   elections,
   agencies,
   people,

@@ -1,3 +1,4 @@
+import './not-in-production.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword } from '../users/passwords.js';
@@ -6,6 +7,7 @@ import { DEMO_PASSWORD, type DemoData } from './demo-data.js';
 
 export interface DemoLoadSummary {
   regions: number;
+  offices: number;
   elections: number;
   agencies: number;
   people: number;
@@ -18,7 +20,7 @@ export interface DemoLoadSummary {
 }
 
 /**
- * Upserts the demo data set by natural keys (region code, election name, agency name within
+ * Upserts the demo data set by natural keys (region code — also of its office —, election name, agency name within
  * its region, NIP — or agency and name — for people, email, speaker name within its region,
  * event title and start; invitations, registrations and check-ins by event and agency or person),
  * one set-based statement per table, in one transaction. Running it again changes nothing and
@@ -40,11 +42,23 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData): Prom
         [json(rows)],
       );
     }
+    // An office changed through the API since is kept: the demo only sets the ones missing.
+    await manager.query(
+      `INSERT INTO region_offices (region_id, government, name, address, phone, email, website, city,
+                                   signatory_name, signatory_position, signatory_rank, signatory_nip)
+       SELECT r.id, o.government, o.name, o.address, o.phone, o.email, o.website, o.city,
+              o.signatory->>'name', o.signatory->>'position', o.signatory->>'rank', o.signatory->>'nip'
+         FROM jsonb_to_recordset($1::jsonb) AS o("regionCode" text, government text, name text, address text, phone text,
+              email text, website text, city text, signatory jsonb)
+         JOIN regions r ON r.code = o."regionCode"
+       ON CONFLICT (region_id) DO NOTHING`,
+      [json(data.offices)],
+    );
     await manager.query(
       `INSERT INTO elections (name, type, voting_date)
        SELECT e.name, e.type::election_type, e."votingDate"::date
          FROM jsonb_to_recordset($1::jsonb) AS e(name text, type text, "votingDate" text)
-       ON CONFLICT (name) DO NOTHING`,
+       ON CONFLICT (lower(name)) DO NOTHING`,
       [json(data.elections)],
     );
     await manager.query(
@@ -133,6 +147,7 @@ async function countDemoRows(manager: EntityManager, data: DemoData): Promise<De
   const [row] = (await manager.query(
     `WITH demo_regions AS (SELECT id FROM regions WHERE code = ANY($1))
      SELECT (SELECT count(*) FROM demo_regions)::int AS regions,
+            (SELECT count(*) FROM region_offices WHERE region_id IN (SELECT id FROM demo_regions))::int AS offices,
             (SELECT count(*) FROM elections WHERE name = ANY($2))::int AS elections,
             (SELECT count(*) FROM agencies WHERE region_id IN (SELECT id FROM demo_regions))::int AS agencies,
             (SELECT count(*) FROM people WHERE region_id IN (SELECT id FROM demo_regions))::int AS people,

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { buildCalendarFeed, buildEventCalendar, eventUid, type CalendarEvent, type CalendarEventStatus } from './ics.js';
+import { buildCalendarFeed, buildEventCalendar, eventUid, foldContentLines, type CalendarEvent, type CalendarEventStatus } from './ics.js';
 
 // ical.js keeps X- properties raw; read X-WR-CALNAME as TEXT, the way calendar clients do.
 ICAL.design.icalendar.property['x-wr-calname'] = { defaultType: 'text' };
@@ -198,5 +198,37 @@ describe('buildCalendarFeed', () => {
     const ics = buildCalendarFeed([sosialisasi], batu);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('folding (RFC 5545 §3.1)', () => {
+  const octets = (line: string) => Buffer.byteLength(line, 'utf8');
+
+  it('keeps every line of a calendar with multi-octet text within 75 octets, and the text intact', () => {
+    // "–" is 3 octets, "é" 2, "Ⅱ" 3, "🇮🇩" two 4-octet code points: folding by characters gave 79+ octets.
+    const title = 'Sosialisasi Netralitas ASN – Kecamatan Batu – Tahap Ⅱ – “Jaga Netralitas” – café 🇮🇩 '.repeat(4);
+    const ics = buildEventCalendar({ ...sosialisasi, title, description: 'Catatan – '.repeat(40) });
+    const lines = ics.split('\r\n');
+    expect(Math.max(...lines.map(octets))).toBeLessThanOrEqual(75);
+    expect(lines.some((line) => line.startsWith(' '))).toBe(true);
+    expect(onlyEventOf(ics).summary).toBe(title);
+  });
+
+  it('folds at 75 octets, continuation lines starting with a space, without splitting a character', () => {
+    const line = `SUMMARY:${'–'.repeat(60)}`;
+    const folded = foldContentLines(`${line}\r\n`).split('\r\n');
+    expect(folded.map(octets)).toEqual([74, 73, 43, 0]);
+    expect(folded.slice(1, 3).every((part) => part.startsWith(' '))).toBe(true);
+    expect(folded.map((part, i) => (i === 0 ? part : part.slice(1))).join('')).toBe(line);
+    // No part ends inside a character: each decodes back to itself.
+    for (const part of folded) expect(Buffer.from(part, 'utf8').toString('utf8')).toBe(part);
+  });
+
+  it('leaves short lines alone and refolds lines the library folded by characters', () => {
+    expect(foldContentLines('SUMMARY:Rakor\r\n')).toBe('SUMMARY:Rakor\r\n');
+    const libraryFolded = `DESCRIPTION:${'a'.repeat(63)}\r\n\t${'é'.repeat(30)}\r\n`;
+    const refolded = foldContentLines(libraryFolded);
+    expect(refolded.split('\r\n').map(octets).every((n) => n <= 75)).toBe(true);
+    expect(refolded.replace(/\r\n /g, '')).toBe(`DESCRIPTION:${'a'.repeat(63)}${'é'.repeat(30)}\r\n`);
   });
 });

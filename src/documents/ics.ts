@@ -61,7 +61,7 @@ export function buildCalendarFeed(events: readonly CalendarEvent[], calendar: Ca
   if (error || !value) {
     throw new Error(`Cannot build the iCalendar feed "${calendar.name}": ${error?.message}`, { cause: error });
   }
-  return insertBeforeFirstComponent(value, calendarTimezoneLines(calendar.timezone));
+  return foldContentLines(insertBeforeFirstComponent(value, calendarTimezoneLines(calendar.timezone)));
 }
 
 /** A stable UID, so a client updates its copy of the event on every download instead of adding one. */
@@ -126,6 +126,45 @@ function calendarTimezoneLines(timezone: IndonesianTimezone): string {
 function insertBeforeFirstComponent(ics: string, lines: string): string {
   const position = ics.search(/^(?:BEGIN:VEVENT|END:VCALENDAR)\r$/m);
   return ics.slice(0, position) + lines + ics.slice(position);
+}
+
+/** RFC 5545 §3.1: "Lines of text SHOULD NOT be longer than 75 octets, excluding the line break." */
+const MAX_LINE_OCTETS = 75;
+
+/**
+ * Folds content lines at 75 UTF-8 octets, never inside a character (§3.1: "multi-octet
+ * characters MUST NOT be split"), continuing on lines that start with a space. The `ics` library
+ * folds at 75 characters, so a line with "–", "é" or "Ⅱ" reached 79 octets and more; its folds
+ * are undone first (escaped TEXT holds no line break, so every CRLF + space or tab is one).
+ */
+export function foldContentLines(ics: string): string {
+  return ics.replace(/\r\n[ \t]/g, '').split('\r\n').map(foldLine).join('\r\n');
+}
+
+function foldLine(line: string): string {
+  if (Buffer.byteLength(line) <= MAX_LINE_OCTETS) return line;
+  const parts: string[] = [];
+  let part = '';
+  let octets = 0;
+  // A continuation line starts with a space, which counts towards its 75 octets.
+  let room = MAX_LINE_OCTETS;
+  for (const character of line) {
+    const size = utf8Length(character.codePointAt(0)!);
+    if (octets + size > room) {
+      parts.push(part);
+      part = '';
+      octets = 0;
+      room = MAX_LINE_OCTETS - 1;
+    }
+    part += character;
+    octets += size;
+  }
+  parts.push(part);
+  return parts.join('\r\n ');
+}
+
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }
 
 /** TEXT escaping (RFC 5545 §3.3.11) for X-WR-CALNAME, which the library writes unescaped. */

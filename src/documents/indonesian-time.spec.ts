@@ -4,6 +4,7 @@ import {
   formatIndonesianDateTime,
   formatIndonesianDateTimeRange,
   formatIndonesianTime,
+  formatLetterDate,
   formatTimeRange,
   formatUtcOffset,
   toLocalIso,
@@ -150,5 +151,19 @@ describe('time ranges', () => {
     expect(formatIndonesianDateTimeRange(start, nextMorning, 'Asia/Jayapura')).toBe(
       'Selasa, 29 Oktober 2024, 15.00 WIT – Rabu, 30 Oktober 2024, 14.00 WIT',
     );
+  });
+});
+
+describe('formatLetterDate', () => {
+  it('writes the day, month and year of the local date, without the weekday', () => {
+    expect(formatLetterDate(tuesdayAfternoonUtc, 'Asia/Jakarta')).toBe('29 Oktober 2024');
+    expect(formatLetterDate(new Date('2024-03-01T00:00:00Z'), 'Asia/Jakarta')).toBe('1 Maret 2024');
+  });
+
+  it('takes the date in the region\'s zone: 23.30 UTC is already the next day in WITA', () => {
+    const lateUtc = new Date('2023-10-19T23:30:00Z');
+    expect(formatLetterDate(lateUtc, 'Asia/Makassar')).toBe('20 Oktober 2023');
+    expect(formatLetterDate(lateUtc, 'Asia/Jakarta')).toBe('20 Oktober 2023');
+    expect(formatLetterDate(new Date('2023-10-19T16:30:00Z'), 'Asia/Jakarta')).toBe('19 Oktober 2023');
   });
 });

@@ -88,6 +88,15 @@ export function formatIndonesianDate(date: Date, timezone: IndonesianTimezone): 
   return formatLocalDate(localDateTime(date, timezone));
 }
 
+/**
+ * '21 Oktober 2024': the date after the place of signing ("Batu, 21 Oktober 2024"), where
+ * letters leave out the weekday.
+ */
+export function formatLetterDate(date: Date, timezone: IndonesianTimezone): string {
+  const local = localDateTime(date, timezone);
+  return `${local.day} ${MONTH_NAMES[local.month - 1]} ${local.year}`;
+}
+
 /** '13.00 WIB': Indonesian writes clock times with a dot. */
 export function formatIndonesianTime(date: Date, timezone: IndonesianTimezone): string {
   return `${formatClock(localDateTime(date, timezone))} ${zoneAbbreviation(timezone)}`;

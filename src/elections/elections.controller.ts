@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
 import { ApiPage, ApiProblem, ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
@@ -7,12 +7,12 @@ import { CreateElectionDto, ElectionQuery, ElectionResponse } from './dto/electi
 import { ElectionsService } from './elections.service.js';
 
 @ApiTags('elections')
-@ApiBearerAuth()
 @Controller('elections')
 export class ElectionsController {
   constructor(private readonly elections: ElectionsService) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listElections', summary: 'List elections' })
   @ApiPage(ElectionResponse)
   @ApiProblems(400, 401)
   list(@Query() query: ElectionQuery) {
@@ -20,6 +20,7 @@ export class ElectionsController {
   }
 
   @Post()
+  @ApiOperation({ operationId: 'createElection', summary: 'Create an election' })
   @Roles('ADMIN')
   @ApiCreatedResponse({ type: ElectionResponse })
   @ApiProblems(400, 401, 403)
@@ -29,6 +30,7 @@ export class ElectionsController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getElection', summary: 'Get an election' })
   @ApiOkResponse({ type: ElectionResponse })
   @ApiProblems(400, 401, 404)
   get(@IdParam() id: string) {

@@ -6,6 +6,7 @@ import type { Caller } from '../common/caller.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
 import { containsPattern } from '../common/sql.js';
+import { transaction } from '../common/transaction.js';
 import { type CreateElectionDto, type ElectionQuery, type ElectionResponse, toElectionResponse } from './dto/election.dto.js';
 import { Election } from './election.entity.js';
 
@@ -32,11 +33,14 @@ export class ElectionsService {
   }
 
   async create(caller: Caller, dto: CreateElectionDto): Promise<ElectionResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      // Case-insensitive here; the unique index backs it up against a concurrent insert.
-      const duplicate = await manager.createQueryBuilder(Election, 'el').where('lower(el.name) = lower(:name)', { name: dto.name }).getExists();
-      if (duplicate) {
-        throw new ConflictError(`An election named "${dto.name}" already exists`, 'duplicate-name', { errors: [{ field: 'name', message: 'is already used' }] });
+    return transaction(this.dataSource, async (manager) => {
+      // Case-insensitive, as the unique index on lower(name) is; the index decides a race.
+      const existing = await manager.createQueryBuilder(Election, 'el').where('lower(el.name) = lower(:name)', { name: dto.name }).getOne();
+      if (existing) {
+        throw new ConflictError(`An election named "${existing.name}" already exists (${existing.id})`, 'duplicate-name', {
+          existingElectionId: existing.id,
+          errors: [{ field: 'name', message: 'is already used' }],
+        });
       }
       const election = await manager.save(Election, manager.create(Election, dto));
       await this.audit.record(manager, caller, { action: 'create', entity: 'election', entityId: election.id, regionId: null, changes: { ...dto } });

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, type ApiResponseOptions, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, type ApiResponseOptions, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Caller, CurrentCaller } from '../common/caller.js';
 import { ApiProblems } from '../common/openapi.js';
@@ -19,12 +19,12 @@ const calendarFile = (description: string): ApiResponseOptions => ({
  * the JSON one. Both need a Bearer token like every other route.
  */
 @ApiTags('events')
-@ApiBearerAuth()
 @Controller()
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get('events/:id.ics')
+  @ApiOperation({ operationId: 'getEventCalendar', summary: 'Download an event as an iCalendar file' })
   @ApiOkResponse(calendarFile('The event as an iCalendar file'))
   @ApiProblems(400, 401, 404)
   async event(@CurrentCaller() caller: Caller, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -32,6 +32,11 @@ export class CalendarController {
   }
 
   @Get('regions/:id/events.ics')
+  @ApiOperation({
+    operationId: 'getRegionCalendar',
+    summary: "Download a region's events as an iCalendar feed",
+    description: "Times in UTC with the region's zone as X-WR-TIMEZONE; cancelled events as STATUS:CANCELLED; SEQUENCE raised on every change.",
+  })
   @ApiOkResponse(calendarFile("The region's events as an iCalendar feed"))
   @ApiProblems(400, 401, 404)
   async regionFeed(@CurrentCaller() caller: Caller, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply) {

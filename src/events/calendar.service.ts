@@ -16,6 +16,15 @@ export interface CalendarFile {
 }
 
 /**
+ * The region feed's window: events that ended at most a year ago, and every upcoming one (at
+ * most FEED_MAX_EVENTS, the soonest first). A calendar app re-downloads the whole feed every few
+ * hours; the region's full history would grow it without bound, and last year's events are
+ * already in subscribers' calendars.
+ */
+const FEED_HISTORY = '1 year';
+export const FEED_MAX_EVENTS = 1000;
+
+/**
  * iCalendar files: one event, or a region's feed for calendar apps to subscribe to. The feed
  * holds what the caller may read: SCHEDULED, COMPLETED and CANCELLED events (so a cancellation
  * reaches subscribers), and DRAFTs too for organizers, marked tentative.
@@ -36,9 +45,10 @@ export class CalendarService {
 
   async regionFeed(caller: Caller, regionId: string): Promise<CalendarFile> {
     const region = await findInReach(this.dataSource.manager, caller, Region, regionId);
-    const qb = withinReach(this.repository.selectEvents(), caller, { regionId });
+    const qb = withinReach(this.repository.selectEvents(), caller, { regionId }).andWhere(`e.ends_at >= now() - interval '${FEED_HISTORY}'`);
     if (!seesDrafts(caller)) qb.andWhere("e.status <> 'DRAFT'");
-    const events = await qb.orderBy('e.starts_at').addOrderBy('e.id').getMany();
+    // limit, not take: the join is many-to-one, so rows are events.
+    const events = await qb.orderBy('e.starts_at').addOrderBy('e.id').limit(FEED_MAX_EVENTS).getMany();
     const programmes = await this.repository.findProgrammes(events.map((event) => event.id));
     const body = buildCalendarFeed(
       events.map((event) => toCalendarEvent(event, programmes.get(event.id)!)),

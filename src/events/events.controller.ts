@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
 import { ApiPage, ApiProblem, ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
@@ -14,7 +14,6 @@ const INVALID_TRANSITION = 'The event is not in a status this action applies to 
  * invited to them); only ADMIN and ORGANIZER write. DRAFTs are visible to writers only.
  */
 @ApiTags('events')
-@ApiBearerAuth()
 @Controller('events')
 export class EventsController {
   constructor(
@@ -23,6 +22,11 @@ export class EventsController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    operationId: 'listEvents',
+    summary: 'List events',
+    description: '`from` and `to` select the events overlapping [from, to). DRAFTs are listed to ADMIN and ORGANIZER only.',
+  })
   @ApiPage(EventResponse)
   @ApiProblems(400, 401, 404)
   list(@CurrentCaller() caller: Caller, @Query() query: EventQuery) {
@@ -30,6 +34,7 @@ export class EventsController {
   }
 
   @Post()
+  @ApiOperation({ operationId: 'createEvent', summary: 'Create an event' })
   @Roles('ADMIN', 'ORGANIZER')
   @ApiCreatedResponse({ type: EventResponse, description: 'The new event, a DRAFT' })
   @ApiProblems(400, 401, 403, 404)
@@ -38,6 +43,7 @@ export class EventsController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getEvent', summary: 'Get an event' })
   @ApiOkResponse({ type: EventResponse })
   @ApiProblems(400, 401, 404)
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
@@ -45,6 +51,7 @@ export class EventsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateEvent', summary: 'Update an event' })
   @Roles('ADMIN', 'ORGANIZER')
   @ApiOkResponse({ type: EventResponse })
   @ApiProblems(400, 401, 403, 404)
@@ -59,6 +66,7 @@ export class EventsController {
 
   // Status changes answer 200: they change the event, they create nothing.
   @Post(':id/publish')
+  @ApiOperation({ operationId: 'publishEvent', summary: 'Publish an event', description: 'DRAFT → SCHEDULED.' })
   @HttpCode(200)
   @Roles('ADMIN', 'ORGANIZER')
   @ApiOkResponse({ type: EventResponse, description: 'The event, now SCHEDULED' })
@@ -69,6 +77,7 @@ export class EventsController {
   }
 
   @Post(':id/complete')
+  @ApiOperation({ operationId: 'completeEvent', summary: 'Complete an event', description: 'SCHEDULED → COMPLETED, once it has been held.' })
   @HttpCode(200)
   @Roles('ADMIN', 'ORGANIZER')
   @ApiOkResponse({ type: EventResponse, description: 'The event, now COMPLETED' })
@@ -79,6 +88,7 @@ export class EventsController {
   }
 
   @Post(':id/cancel')
+  @ApiOperation({ operationId: 'cancelEvent', summary: 'Cancel an event', description: 'DRAFT or SCHEDULED → CANCELLED, keeping everything and recording the reason.' })
   @HttpCode(200)
   @Roles('ADMIN', 'ORGANIZER')
   @ApiOkResponse({ type: EventResponse, description: 'The event, now CANCELLED' })
@@ -89,6 +99,11 @@ export class EventsController {
   }
 
   @Put(':id/speakers')
+  @ApiOperation({
+    operationId: 'setEventSpeakers',
+    summary: "Replace an event's programme of speakers",
+    description: 'Each slot lies within the event. A speaker booked in an overlapping event answers 409 unless `force` is true (recorded in the audit log).',
+  })
   @Roles('ADMIN', 'ORGANIZER')
   @ApiOkResponse({ type: EventResponse, description: 'The event with its new programme' })
   @ApiProblems(400, 401, 403, 404)

@@ -5,8 +5,10 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { ConflictError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
+import { changedFields, hasChanges } from '../common/patch.js';
 import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
+import { transaction } from '../common/transaction.js';
 import { Election } from '../elections/election.entity.js';
 import { Region } from '../regions/region.entity.js';
 import { type CreateEventDto, type EventQuery, type EventResponse, type UpdateEventDto, toEventResponse } from './dto/event.dto.js';
@@ -53,7 +55,7 @@ export class EventsService {
   async create(caller: Caller, dto: CreateEventDto): Promise<EventResponse> {
     const regionId = targetRegionId(caller, dto.regionId);
     const { startsAt, endsAt } = eventTimes(new Date(dto.startsAt), new Date(dto.endsAt), 'endsAt');
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const region = await findInReach(manager, caller, Region, regionId);
       if (dto.electionId) await assertElectionExists(manager, dto.electionId);
       const event = await manager.save(
@@ -82,28 +84,31 @@ export class EventsService {
 
   /** While DRAFT or SCHEDULED only. New times must still hold the programme, and its speakers must be free. */
   async update(caller: Caller, id: string, dto: UpdateEventDto): Promise<EventResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const event = await this.repository.lockEventForWrite(caller, id, manager);
+      const { startsAt, endsAt } = eventTimes(
+        dto.startsAt ? new Date(dto.startsAt) : event.startsAt,
+        dto.endsAt ? new Date(dto.endsAt) : event.endsAt,
+        dto.endsAt ? 'endsAt' : 'startsAt',
+      );
+      const { startsAt: _startsAt, endsAt: _endsAt, ...fields } = dto;
+      const changes = changedFields(event, { ...fields, startsAt, endsAt });
+      if (!hasChanges(changes)) {
+        const unchanged = await this.repository.findEventWithProgramme(id, manager);
+        return toEventResponse(unchanged.event, unchanged.programme);
+      }
       assertEditable(event);
-      if (dto.capacity !== undefined && dto.capacity < event.registered) {
+      if (changes.capacity !== undefined && changes.capacity < event.registered) {
         // The seats already given stay given: lowering below them would over-book the hall.
         throw new ConflictError(`${event.registered} people are already registered: the capacity cannot go below that`, 'capacity-below-registrations', {
           registered: event.registered,
           errors: [{ field: 'capacity', message: `must be at least ${event.registered}, the registrations already made` }],
         });
       }
-      const { startsAt, endsAt } = eventTimes(
-        dto.startsAt ? new Date(dto.startsAt) : event.startsAt,
-        dto.endsAt ? new Date(dto.endsAt) : event.endsAt,
-        dto.endsAt ? 'endsAt' : 'startsAt',
-      );
-      if (dto.electionId) await assertElectionExists(manager, dto.electionId);
-      if (startsAt.getTime() !== event.startsAt.getTime() || endsAt.getTime() !== event.endsAt.getTime()) {
-        await this.programme.assertProgrammeFits(caller, event, startsAt, endsAt, manager);
-      }
-      const { startsAt: _startsAt, endsAt: _endsAt, ...fields } = dto;
-      await manager.update(Event, { id }, { ...fields, startsAt, endsAt, revision: () => 'revision + 1' });
-      await this.audit.record(manager, caller, { action: 'update', entity: 'event', entityId: id, regionId: event.regionId, changes: { ...dto } });
+      if (changes.electionId) await assertElectionExists(manager, changes.electionId);
+      if (changes.startsAt || changes.endsAt) await this.programme.assertProgrammeFits(caller, event, startsAt, endsAt, manager);
+      await manager.update(Event, { id }, { ...changes, revision: () => 'revision + 1' });
+      await this.audit.record(manager, caller, { action: 'update', entity: 'event', entityId: id, regionId: event.regionId, changes });
       const saved = await this.repository.findEventWithProgramme(id, manager);
       return toEventResponse(saved.event, saved.programme);
     });
@@ -115,7 +120,7 @@ export class EventsService {
    */
   async transition(caller: Caller, id: string, action: EventAction, reason?: string): Promise<EventResponse> {
     const { from, to } = TRANSITIONS[action];
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const current = await this.repository.lockEventForWrite(caller, id, manager);
       if (!(from as readonly EventStatus[]).includes(current.status)) throw invalidTransition(current, action);
       await manager.update(Event, { id }, {

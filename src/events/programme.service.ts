@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { ConflictError, type FieldError, ValidationError } from '../common/errors.js';
+import { transaction } from '../common/transaction.js';
 import { formatIndonesianDateTimeRange } from '../documents/indonesian-time.js';
 import { type EventResponse, type SetProgrammeDto, toEventResponse } from './dto/event.dto.js';
 import { EventSpeaker } from './event-speaker.entity.js';
@@ -24,7 +25,7 @@ export class ProgrammeService {
   async setProgramme(caller: Caller, id: string, dto: SetProgrammeDto): Promise<EventResponse> {
     const slots = dto.speakers.map((slot) => ({ ...slot, startsAt: new Date(slot.startsAt), endsAt: new Date(slot.endsAt) }));
     throwIfAny(slotShapeErrors(slots));
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const event = await this.repository.lockEventForWrite(caller, id, manager);
       assertEditable(event, 'its programme cannot change');
       const speakerIds = [...new Set(slots.map((slot) => slot.speakerId))];

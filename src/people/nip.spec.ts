@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import { IsNipOfEmploymentType, nipRequired, parseNip, type EmploymentType, type NipParts } from './nip.js';
+import { formatNip, IsNipOfEmploymentType, nipRequired, parseNip, type EmploymentType, type NipParts } from './nip.js';
 
 const thisYear = new Date().getUTCFullYear();
 
@@ -51,6 +51,17 @@ describe('parseNip', () => {
   it.each<EmploymentType>(['NON_ASN', 'EXTERNAL'])('checks only the 18-digit shape for %s', (type) => {
     // Month 13 and gender 3 would be refused for an ASN; without a known layout they are not read.
     expect(parseNip('19851312 201013 3 003', type)).toEqual({ ok: true, nip: '198513122010133003', parts: null });
+  });
+});
+
+describe('formatNip', () => {
+  it('prints the groups letters print: birth date, appointment, gender, sequence', () => {
+    expect(formatNip('197003151997031006')).toBe('19700315 199703 1 006');
+    expect(formatNip('19700315 199703 1 006')).toBe('19700315 199703 1 006');
+  });
+
+  it('prints anything else as given', () => {
+    expect(formatNip('12345')).toBe('12345');
   });
 });
 

@@ -56,6 +56,16 @@ export function normalizeNip(raw: string): string {
   return raw.replace(/\s+/g, '');
 }
 
+/**
+ * A NIP as letters print it, in its groups: "19700315 199703 1 006" (birth date, appointment,
+ * gender, sequence; PPPK: "19900211 202221 2 041"). Anything but 18 digits is printed as given.
+ */
+export function formatNip(nip: string): string {
+  const digits = normalizeNip(nip);
+  if (!/^\d{18}$/.test(digits)) return nip;
+  return `${digits.slice(0, 8)} ${digits.slice(8, 14)} ${digits[14]} ${digits.slice(15)}`;
+}
+
 /** ASN (PNS, CPNS, PPPK) always have a NIP; non-ASN staff and external guests may have none. */
 export function nipRequired(employmentType: EmploymentType): boolean {
   return NIP_LAYOUT[employmentType] !== null;

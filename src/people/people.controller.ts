@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
 import { IMPORT_BAD_REQUEST, ImportQuery, ImportResult } from '../common/csv-import.js';
@@ -16,12 +16,12 @@ const DUPLICATE_NIP = 'The NIP is already registered to another person of the re
  * VIEWERs (reports only) do not see the roster.
  */
 @ApiTags('people')
-@ApiBearerAuth()
 @Controller('people')
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listPeople', summary: 'List people' })
   @Roles('ADMIN', 'ORGANIZER', 'CHECKIN', 'AGENCY_REP')
   @ApiPage(PersonResponse)
   @ApiProblems(400, 401, 403, 404)
@@ -30,6 +30,7 @@ export class PeopleController {
   }
 
   @Post()
+  @ApiOperation({ operationId: 'createPerson', summary: 'Register a person' })
   @Roles('ADMIN', 'ORGANIZER', 'AGENCY_REP')
   @ApiCreatedResponse({ type: PersonResponse })
   @ApiProblems(400, 401, 403, 404)
@@ -39,17 +40,19 @@ export class PeopleController {
   }
 
   @Post('import')
+  @ApiOperation({ operationId: 'importPeople', summary: 'Import people from a CSV file' })
   @HttpCode(200)
   @Roles('ADMIN', 'ORGANIZER')
   @CsvUpload('Columns: fullName, employmentType and agency (name or id) required; nip, position, phone, email')
   @ApiOkResponse({ type: ImportResult, description: 'What was imported, or with dryRun would be; rows with errors are skipped' })
   @ApiProblem(400, IMPORT_BAD_REQUEST)
   @ApiProblems(401, 403, 404)
-  async import(@CurrentCaller() caller: Caller, @Query() query: ImportQuery, @Req() request: FastifyRequest) {
-    return this.people.import(caller, query, await csvUpload(request));
+  import(@CurrentCaller() caller: Caller, @Query() query: ImportQuery, @Req() request: FastifyRequest) {
+    return this.people.import(caller, query, csvUpload(request));
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getPerson', summary: 'Get a person' })
   @Roles('ADMIN', 'ORGANIZER', 'CHECKIN', 'AGENCY_REP')
   @ApiOkResponse({ type: PersonResponse })
   @ApiProblems(400, 401, 403, 404)
@@ -58,6 +61,7 @@ export class PeopleController {
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updatePerson', summary: 'Update a person' })
   @Roles('ADMIN', 'ORGANIZER', 'AGENCY_REP')
   @ApiOkResponse({ type: PersonResponse })
   @ApiProblems(400, 401, 403, 404)

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
@@ -8,8 +7,11 @@ import type { Caller } from '../common/caller.js';
 import { type ImportQuery, type ImportResult, runImport } from '../common/csv-import.js';
 import { ConflictError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
+import { changedFields, hasChanges } from '../common/patch.js';
 import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
+import { transaction } from '../common/transaction.js';
+import type { CsvUploadBody } from '../common/uploads.js';
 import { validateInput } from '../common/validation.js';
 import { Region } from '../regions/region.entity.js';
 import {
@@ -58,7 +60,7 @@ export class PeopleService {
   }
 
   async create(caller: Caller, dto: CreatePersonDto): Promise<PersonResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const agency = await findInReach(manager, caller, Agency, dto.agencyId);
       const fields = {
         fullName: dto.fullName,
@@ -77,7 +79,7 @@ export class PeopleService {
   }
 
   async update(caller: Caller, id: string, dto: UpdatePersonDto): Promise<PersonResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const person = await findInReach(manager, caller, Person, id, { lock: true });
       // A person moved to another agency takes that agency's region.
       const regionId = dto.agencyId && dto.agencyId !== person.agencyId ? (await findInReach(manager, caller, Agency, dto.agencyId)).regionId : person.regionId;
@@ -87,19 +89,18 @@ export class PeopleService {
         if (errors.length > 0) throw new ValidationError(errors);
       }
       if (nip && (nip !== person.nip || regionId !== person.regionId)) await this.assertNipFree(manager, caller, regionId, nip);
-      const changes = Object.fromEntries(Object.entries({ ...dto, regionId: regionId !== person.regionId ? regionId : undefined }).filter(([, value]) => value !== undefined));
-      if (Object.keys(changes).length > 0) {
-        await manager.update(Person, { id }, changes);
-        await this.audit.record(manager, caller, { action: 'update', entity: 'person', entityId: id, regionId, changes });
-      }
+      const changes = changedFields(person, { ...dto, regionId });
+      if (!hasChanges(changes)) return toPersonResponse(person);
+      await manager.update(Person, { id }, changes);
+      await this.audit.record(manager, caller, { action: 'update', entity: 'person', entityId: id, regionId, changes });
       return toPersonResponse(await manager.findOneByOrFail(Person, { id }));
     });
   }
 
-  async import(caller: Caller, query: ImportQuery, csv: Readable): Promise<ImportResult> {
+  async import(caller: Caller, query: ImportQuery, csv: CsvUploadBody): Promise<ImportResult> {
     const regionId = targetRegionId(caller, query.regionId);
     await findInReach(this.dataSource.manager, caller, Region, regionId);
-    return runImport(this.dataSource, csv, query, new PersonImport(caller, regionId, this.audit));
+    return runImport(this.dataSource, this.audit, csv, query, new PersonImport(caller, regionId));
   }
 
   /**

@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import type { CsvRow } from '../common/csv.js';
-import { cell, type FileKeys, type ImportPlan, keepValid, type ImportResult, type ImportRow, type ImportRowError, type ImportSummary } from '../common/csv-import.js';
+import { cell, type FileKeys, type ImportPlan, keepValid, type ImportRow, type ImportRowError, type WrittenBatch, type WrittenRow } from '../common/csv-import.js';
 import { validateInput } from '../common/validation.js';
 import { PersonFields } from './dto/person.dto.js';
 import type { EmploymentType } from './nip.js';
@@ -22,8 +21,8 @@ import type { EmploymentType } from './nip.js';
  */
 const FIELDS = ['fullName', 'nip', 'employmentType', 'position', 'agency', 'phone', 'email'] as const;
 type Field = (typeof FIELDS)[number];
-/** Optional columns an update rewrites only when the file has them. */
-const OPTIONAL_COLUMNS: Partial<Record<Field, string>> = { position: 'position', phone: 'phone', email: 'email' };
+/** Optional columns an update rewrites only when the file has them (the API field and the table column share the name). */
+const OPTIONAL_COLUMNS: Partial<Record<Field, 'position' | 'phone' | 'email'>> = { position: 'position', phone: 'phone', email: 'email' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface PersonRow extends ImportRow {
@@ -39,23 +38,35 @@ interface PersonRow extends ImportRow {
 
 type ResolvedRow = PersonRow & { agencyId: string };
 
+/** A person's fields as the API names them (and its audit entries record them). */
+type PersonChanges = Pick<ResolvedRow, 'fullName' | 'nip' | 'employmentType' | 'position' | 'agencyId' | 'phone' | 'email'>;
+
+/** The fields an update always rewrites (besides the optional columns the file has), as the API names them. */
+const ALWAYS_UPDATED = ['fullName', 'nip', 'employmentType', 'agencyId'] as const;
+
 export class PersonImport implements ImportPlan<Field, PersonRow> {
+  readonly entity = 'person';
   readonly columns = { fields: FIELDS, required: ['fullName', 'employmentType', 'agency'] as Field[] };
   readonly lockKey: string;
   private sql?: { withNip: string; withoutNip: string };
+  /** The API fields an update rewrites, from the header. */
+  private updatedFields: Array<keyof PersonChanges> = [];
   /** Agency cells already looked up (lower-cased) → id, or null when the region has no such agency. Bounded by the region's list. */
   private readonly agencyIds = new Map<string, string | null>();
 
   constructor(
-    private readonly caller: Caller,
-    private readonly regionId: string,
-    private readonly audit: AuditService,
+    readonly caller: Caller,
+    readonly regionId: string,
   ) {
     this.lockKey = `import:people:${regionId}`;
   }
 
   parse({ line, record }: CsvRow<Field>): PersonRow | ImportRowError[] {
-    this.sql ??= upsertSql(new Set(Object.keys(record) as Field[]));
+    if (!this.sql) {
+      const present = new Set(Object.keys(record) as Field[]);
+      this.sql = upsertSql(present);
+      this.updatedFields = [...ALWAYS_UPDATED, ...[...present].flatMap((field) => OPTIONAL_COLUMNS[field] ?? [])];
+    }
     const { value, errors } = validateInput(PersonFields, {
       fullName: record.fullName,
       nip: cell(record.nip),
@@ -80,7 +91,7 @@ export class PersonImport implements ImportPlan<Field, PersonRow> {
     };
   }
 
-  async writeBatch(manager: EntityManager, rows: PersonRow[], keys: FileKeys): Promise<ImportResult> {
+  async writeBatch(manager: EntityManager, rows: PersonRow[], keys: FileKeys): Promise<WrittenBatch> {
     await this.lookUpAgencies(manager, rows);
     const agencyIdOf = (row: PersonRow) => this.agencyIds.get(row.agency.toLowerCase());
     const errors: ImportRowError[] = [];
@@ -99,24 +110,31 @@ export class PersonImport implements ImportPlan<Field, PersonRow> {
 
     const withNip = valid.filter((row) => row.nip);
     const withoutNip = valid.filter((row) => !row.nip);
-    let created = 0;
-    let updated = 0;
+    const written: WrittenRow[] = [];
     if (withNip.length > 0) {
-      const written = (await manager.query(this.sql!.withNip, [this.regionId, ...columnsOf(withNip, 'nip')])) as Array<{ inserted: boolean }>;
-      const inserted = written.filter((row) => row.inserted).length;
-      created += inserted;
-      updated += written.length - inserted;
+      const byNip = new Map(withNip.map((row) => [row.nip, row]));
+      const upserted = (await manager.query(this.sql!.withNip, [this.regionId, ...columnsOf(withNip, 'nip')])) as Array<{ id: string; nip: string; inserted: boolean }>;
+      written.push(...upserted.map(({ id, nip, inserted }) => this.writtenRow(id, inserted, byNip.get(nip)!)));
     }
     if (withoutNip.length > 0) {
-      const [counts] = (await manager.query(this.sql!.withoutNip, [this.regionId, ...columnsOf(withoutNip, 'line')])) as Array<{ created: number; updated: number }>;
-      created += counts.created;
-      updated += counts.updated;
+      const byLine = new Map(withoutNip.map((row) => [row.line, row]));
+      const matched = (await manager.query(this.sql!.withoutNip, [this.regionId, ...columnsOf(withoutNip, 'line')])) as Array<{ id: string; line: number; inserted: boolean }>;
+      written.push(...matched.map(({ id, line, inserted }) => this.writtenRow(id, inserted, byLine.get(line)!)));
     }
-    return { created, updated, errors };
+    return { written, errors };
   }
 
-  async beforeCommit(manager: EntityManager, summary: ImportSummary): Promise<void> {
-    await this.audit.record(manager, this.caller, { action: 'import', entity: 'person', entityId: null, regionId: this.regionId, changes: { ...summary } });
+  private writtenRow(id: string, created: boolean, row: ResolvedRow): WrittenRow {
+    const changes: PersonChanges = {
+      fullName: row.fullName,
+      nip: row.nip,
+      employmentType: row.employmentType,
+      position: row.position,
+      agencyId: row.agencyId,
+      phone: row.phone,
+      email: row.email,
+    };
+    return { id, created, changes: created ? changes : Object.fromEntries(this.updatedFields.map((field) => [field, changes[field]])) };
   }
 
   /** One query per batch for the agency cells not seen yet, matched by name (case-insensitive) or id. */
@@ -150,7 +168,8 @@ function columnsOf(rows: ResolvedRow[], lead: 'nip' | 'line'): unknown[][] {
 
 /**
  * Two set-based statements per batch, built once from the header: an update rewrites the name,
- * type and agency, and the optional columns the file has.
+ * type and agency, and the optional columns the file has. Both answer each written row's id and
+ * whether it was created, for the audit entries.
  * - With a NIP: INSERT … ON CONFLICT on the partial unique index (region_id, nip); `xmax = 0`
  *   marks the rows that were inserted rather than updated.
  * - Without: match the agency's NIP-less people by lower(full_name) (index ix_people_agency_name),
@@ -163,9 +182,11 @@ function upsertSql(present: Set<Field>): { withNip: string; withoutNip: string }
               SELECT $1::uuid, u.* FROM unnest($2::text[], $3::text[], $4::employment_type[], $5::text[], $6::uuid[], $7::text[], $8::text[]) AS u
               ON CONFLICT (region_id, nip) WHERE nip IS NOT NULL DO UPDATE
                 SET ${[...columns.map((column) => `${column} = EXCLUDED.${column}`), 'updated_at = now()'].join(', ')}
-              RETURNING (xmax = 0) AS inserted`,
+              RETURNING id, nip, (xmax = 0) AS inserted`,
+    // gen_random_uuid() makes the CTE volatile, so it is computed once: the ids given to new rows
+    // are known here, which is how an inserted id is traced back to its line.
     withoutNip: `WITH input AS (
-                   SELECT * FROM unnest($2::text[], $3::int[], $4::employment_type[], $5::text[], $6::uuid[], $7::text[], $8::text[])
+                   SELECT gen_random_uuid() AS new_id, u.* FROM unnest($2::text[], $3::int[], $4::employment_type[], $5::text[], $6::uuid[], $7::text[], $8::text[])
                      AS u (full_name, line, employment_type, position, agency_id, phone, email)
                  ), matched AS (
                    SELECT DISTINCT ON (i.line) i.line, p.id
@@ -177,14 +198,16 @@ function upsertSql(present: Set<Field>): { withNip: string; withoutNip: string }
                       SET ${[...columns.map((column) => `${column} = i.${column}`), 'updated_at = now()'].join(', ')}
                      FROM matched m JOIN input i ON i.line = m.line
                     WHERE p.id = m.id
-                   RETURNING p.id
+                   RETURNING p.id, m.line
                  ), inserted AS (
-                   INSERT INTO people (region_id, full_name, employment_type, position, agency_id, phone, email)
-                   SELECT $1::uuid, i.full_name, i.employment_type, i.position, i.agency_id, i.phone, i.email
+                   INSERT INTO people (id, region_id, full_name, employment_type, position, agency_id, phone, email)
+                   SELECT i.new_id, $1::uuid, i.full_name, i.employment_type, i.position, i.agency_id, i.phone, i.email
                      FROM input i
                     WHERE NOT EXISTS (SELECT 1 FROM matched m WHERE m.line = i.line)
                    RETURNING id
                  )
-                 SELECT (SELECT count(*) FROM inserted)::int AS created, (SELECT count(*) FROM updated)::int AS updated`,
+                 SELECT u.id, u.line, false AS inserted FROM updated u
+                 UNION ALL
+                 SELECT i.new_id AS id, i.line, true AS inserted FROM inserted JOIN input i ON i.new_id = inserted.id`,
   };
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
 import { ApiPage, ApiProblem, ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
@@ -7,12 +7,12 @@ import { CreateRegionDto, RegionQuery, RegionResponse, UpdateRegionDto } from '.
 import { RegionsService } from './regions.service.js';
 
 @ApiTags('regions')
-@ApiBearerAuth()
 @Controller('regions')
 export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listRegions', summary: 'List regions' })
   @ApiPage(RegionResponse)
   @ApiProblems(400, 401)
   list(@CurrentCaller() caller: Caller, @Query() query: RegionQuery) {
@@ -20,6 +20,7 @@ export class RegionsController {
   }
 
   @Post()
+  @ApiOperation({ operationId: 'createRegion', summary: 'Create a region' })
   @Roles('ADMIN')
   @ApiCreatedResponse({ type: RegionResponse })
   @ApiProblems(400, 401, 403)
@@ -29,6 +30,7 @@ export class RegionsController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getRegion', summary: 'Get a region' })
   @ApiOkResponse({ type: RegionResponse })
   @ApiProblems(400, 401, 404)
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
@@ -36,6 +38,7 @@ export class RegionsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateRegion', summary: 'Update a region' })
   @Roles('ADMIN')
   @ApiOkResponse({ type: RegionResponse })
   @ApiProblems(400, 401, 403, 404)

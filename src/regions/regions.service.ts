@@ -5,8 +5,10 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { ConflictError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
+import { changedFields, hasChanges } from '../common/patch.js';
 import { containsPattern } from '../common/sql.js';
 import { findInReach, withinReach } from '../common/scope.js';
+import { transaction } from '../common/transaction.js';
 import { type CreateRegionDto, type RegionQuery, type RegionResponse, type UpdateRegionDto, toRegionResponse } from './dto/region.dto.js';
 import { Region } from './region.entity.js';
 
@@ -31,7 +33,7 @@ export class RegionsService {
   }
 
   async create(caller: Caller, dto: CreateRegionDto): Promise<RegionResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const parentId = await this.resolveParent(manager, dto);
       if (await manager.exists(Region, { where: { code: dto.code } })) {
         throw new ConflictError(`Region code ${dto.code} is already used`, 'duplicate-code', { errors: [{ field: 'code', message: 'is already used' }] });
@@ -43,10 +45,12 @@ export class RegionsService {
   }
 
   async update(caller: Caller, id: string, dto: UpdateRegionDto): Promise<RegionResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      await findInReach(manager, caller, Region, id, { lock: true });
-      await manager.update(Region, { id }, dto);
-      await this.audit.record(manager, caller, { action: 'update', entity: 'region', entityId: id, regionId: id, changes: { ...dto } });
+    return transaction(this.dataSource, async (manager) => {
+      const region = await findInReach(manager, caller, Region, id, { lock: true });
+      const changes = changedFields(region, dto);
+      if (!hasChanges(changes)) return toRegionResponse(region);
+      await manager.update(Region, { id }, changes);
+      await this.audit.record(manager, caller, { action: 'update', entity: 'region', entityId: id, regionId: id, changes });
       return toRegionResponse(await manager.findOneByOrFail(Region, { id }));
     });
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
 import { ApiPage, ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
@@ -8,13 +8,13 @@ import { SpeakersService } from './speakers.service.js';
 
 /** The region's speaker registry: organizers keep it, the mayor's office (VIEWER) reads it. */
 @ApiTags('speakers')
-@ApiBearerAuth()
 @Roles('ADMIN', 'ORGANIZER', 'VIEWER')
 @Controller('speakers')
 export class SpeakersController {
   constructor(private readonly speakers: SpeakersService) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listSpeakers', summary: 'List speakers' })
   @ApiPage(SpeakerResponse)
   @ApiProblems(400, 401, 403, 404)
   list(@CurrentCaller() caller: Caller, @Query() query: SpeakerQuery) {
@@ -22,6 +22,7 @@ export class SpeakersController {
   }
 
   @Post()
+  @ApiOperation({ operationId: 'createSpeaker', summary: 'Add a speaker to the registry' })
   @Roles('ADMIN', 'ORGANIZER')
   @ApiCreatedResponse({ type: SpeakerResponse })
   @ApiProblems(400, 401, 403, 404)
@@ -30,6 +31,7 @@ export class SpeakersController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getSpeaker', summary: 'Get a speaker' })
   @ApiOkResponse({ type: SpeakerResponse })
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
@@ -37,6 +39,7 @@ export class SpeakersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateSpeaker', summary: 'Update a speaker' })
   @Roles('ADMIN', 'ORGANIZER')
   @ApiOkResponse({ type: SpeakerResponse })
   @ApiProblems(400, 401, 403, 404)

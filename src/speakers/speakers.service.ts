@@ -4,8 +4,10 @@ import { Brackets, DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { type Page, page } from '../common/pagination.js';
+import { changedFields, hasChanges } from '../common/patch.js';
 import { findInReach, targetRegionId, withinReach } from '../common/scope.js';
 import { containsPattern } from '../common/sql.js';
+import { transaction } from '../common/transaction.js';
 import { Region } from '../regions/region.entity.js';
 import { type CreateSpeakerDto, type SpeakerQuery, type SpeakerResponse, type UpdateSpeakerDto, toSpeakerResponse } from './dto/speaker.dto.js';
 import { Speaker } from './speaker.entity.js';
@@ -33,7 +35,7 @@ export class SpeakersService {
 
   async create(caller: Caller, dto: CreateSpeakerDto): Promise<SpeakerResponse> {
     const regionId = targetRegionId(caller, dto.regionId);
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       await findInReach(manager, caller, Region, regionId);
       const fields = { regionId, fullName: dto.fullName, title: dto.title ?? null, organization: dto.organization ?? null };
       const speaker = await manager.save(Speaker, manager.create(Speaker, fields));
@@ -43,10 +45,12 @@ export class SpeakersService {
   }
 
   async update(caller: Caller, id: string, dto: UpdateSpeakerDto): Promise<SpeakerResponse> {
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const speaker = await findInReach(manager, caller, Speaker, id, { lock: true });
-      await manager.update(Speaker, { id }, { ...dto });
-      await this.audit.record(manager, caller, { action: 'update', entity: 'speaker', entityId: id, regionId: speaker.regionId, changes: { ...dto } });
+      const changes = changedFields(speaker, dto);
+      if (!hasChanges(changes)) return toSpeakerResponse(speaker);
+      await manager.update(Speaker, { id }, changes);
+      await this.audit.record(manager, caller, { action: 'update', entity: 'speaker', entityId: id, regionId: speaker.regionId, changes });
       return toSpeakerResponse(await manager.findOneByOrFail(Speaker, { id }));
     });
   }

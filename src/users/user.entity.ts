@@ -52,6 +52,14 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Raised when the password changes or the account is deactivated. An access token carries the
+   * version it was issued at and the guard accepts only the current one, so earlier tokens stop
+   * working for good (also after a reactivation).
+   */
+  @Column({ type: 'integer', default: 0, select: false })
+  tokenVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
 import { ApiPage, ApiProblem, ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
@@ -7,13 +7,13 @@ import { CreateUserDto, UpdateUserDto, UserQuery, UserResponse } from './dto/use
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
-@ApiBearerAuth()
 @Roles('ADMIN', 'ORGANIZER')
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOperation({ operationId: 'listUsers', summary: 'List users' })
   @ApiPage(UserResponse)
   @ApiProblems(400, 401, 403, 404)
   list(@CurrentCaller() caller: Caller, @Query() query: UserQuery) {
@@ -21,6 +21,7 @@ export class UsersController {
   }
 
   @Post()
+  @ApiOperation({ operationId: 'createUser', summary: 'Create a user' })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiProblems(400, 401, 403, 404)
   @ApiProblem(409, 'A user with this email already exists (duplicate-email)')
@@ -29,6 +30,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ApiOperation({ operationId: 'getUser', summary: 'Get a user' })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(400, 401, 403, 404)
   get(@CurrentCaller() caller: Caller, @IdParam() id: string) {
@@ -36,6 +38,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ operationId: 'updateUser', summary: 'Update a user' })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(400, 401, 403, 404)
   @ApiProblem(409, 'You cannot deactivate yourself or change your own role (self-lockout)')

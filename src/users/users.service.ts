@@ -7,8 +7,10 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { Caller } from '../common/caller.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
+import { changedFields, hasChanges } from '../common/patch.js';
 import { containsPattern } from '../common/sql.js';
 import { findInReach, withinReach } from '../common/scope.js';
+import { transaction } from '../common/transaction.js';
 import { Region } from '../regions/region.entity.js';
 import { type CreateUserDto, type UpdateUserDto, type UserQuery, type UserResponse, toUserResponse } from './dto/user.dto.js';
 import { hashPassword } from './passwords.js';
@@ -39,7 +41,7 @@ export class UsersService implements OnApplicationBootstrap {
     const admin = this.config.admin;
     if (!admin) return;
     const passwordHash = await hashPassword(admin.password);
-    await this.dataSource.transaction(async (manager) => {
+    await transaction(this.dataSource, async (manager) => {
       // The lock makes two processes starting together create one admin, not two.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['netralitas:first-admin']);
       if ((await manager.count(User)) > 0) return;
@@ -72,7 +74,7 @@ export class UsersService implements OnApplicationBootstrap {
   async create(caller: Caller, dto: CreateUserDto): Promise<UserResponse> {
     this.assertMayGrant(caller, dto.role);
     const passwordHash = await hashPassword(dto.password);
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const binding = await this.resolveBinding(manager, caller, { role: dto.role, regionId: dto.regionId ?? null, agencyId: dto.agencyId ?? null });
       if (await manager.exists(User, { where: { email: dto.email } })) {
         throw new ConflictError(`A user with email ${dto.email} already exists`, 'duplicate-email', { errors: [{ field: 'email', message: 'is already registered' }] });
@@ -85,7 +87,7 @@ export class UsersService implements OnApplicationBootstrap {
 
   async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserResponse> {
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(this.dataSource, async (manager) => {
       const user = await findInReach(manager, caller, User, id, { lock: true });
       this.assertMayGrant(caller, user.role);
       if (dto.role) this.assertMayGrant(caller, dto.role);
@@ -94,17 +96,33 @@ export class UsersService implements OnApplicationBootstrap {
       }
       const bindingChanged = dto.role !== undefined || dto.regionId !== undefined || dto.agencyId !== undefined;
       const role = dto.role ?? user.role;
+      // A role change drops the old binding unless a new one is given, except between the
+      // region-bound roles (VIEWER ↔ CHECKIN ↔ ORGANIZER), which keep the region.
+      const keepsRegion = role === user.role || (REGION_BOUND_ROLES.includes(role) && REGION_BOUND_ROLES.includes(user.role));
       const binding = bindingChanged
         ? await this.resolveBinding(manager, caller, {
             role,
-            // A role change drops the old binding unless a new one is given.
-            regionId: dto.regionId !== undefined ? dto.regionId : role === user.role ? user.regionId : null,
+            regionId: dto.regionId !== undefined ? dto.regionId : keepsRegion ? user.regionId : null,
             agencyId: dto.agencyId !== undefined ? dto.agencyId : role === user.role ? user.agencyId : null,
           })
         : {};
-      const changes = { ...pick(dto, ['fullName', 'active']), ...binding, ...(passwordHash ? { passwordChanged: true } : {}) };
-      await manager.update(User, { id }, { ...pick(dto, ['fullName', 'active']), ...binding, ...(passwordHash ? { passwordHash } : {}) });
-      await this.audit.record(manager, caller, { action: 'update', entity: 'user', entityId: id, regionId: (binding as Binding).regionId ?? user.regionId, changes });
+      const changes = changedFields(user, { ...pick(dto, ['fullName', 'active']), ...binding });
+      if (!hasChanges(changes) && !passwordHash) return toUserResponse(user);
+      // A new password or a deactivation revokes every token issued before it, for good: the
+      // guard accepts only tokens carrying the current version (see AuthGuard).
+      const revokesTokens = passwordHash !== undefined || changes.active === false;
+      await manager.update(User, { id }, {
+        ...changes,
+        ...(passwordHash ? { passwordHash } : {}),
+        ...(revokesTokens ? { tokenVersion: () => 'token_version + 1' } : {}),
+      });
+      await this.audit.record(manager, caller, {
+        action: 'update',
+        entity: 'user',
+        entityId: id,
+        regionId: changes.regionId !== undefined ? changes.regionId : user.regionId,
+        changes: { ...changes, ...(passwordHash ? { passwordChanged: true } : {}) },
+      });
       return toUserResponse(await manager.findOneByOrFail(User, { id }));
     });
   }

@@ -52,7 +52,10 @@ export function postCsv(t: TestApp, path: string, token: string, csv: string | B
 }
 
 /** The audit entries of one entity type, newest first. */
-export async function auditEntries(t: TestApp, entity: string): Promise<Array<{ action: string; entityId: string | null; regionId: string | null; changes: Record<string, unknown>; actorEmail: string }>> {
+export async function auditEntries(
+  t: TestApp,
+  entity: string,
+): Promise<Array<{ action: string; entityId: string | null; regionId: string | null; changes: Record<string, unknown>; actorEmail: string; requestId: string | null }>> {
   const response = await t.http().get(`/api/v1/audit-log?entity=${entity}&limit=200`).set('Authorization', t.adminToken).expect(200);
   return response.body.items;
 }

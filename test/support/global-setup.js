@@ -5,8 +5,8 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createDataSource } from '../../dist/database/data-source.js';
 import { startEmbeddedPostgres } from '../../dist/database/embedded-postgres.js';
+import { migrateDatabase } from '../../dist/database/migrate.js';
 
 /**
  * Once per test run: a PostgreSQL server (DATABASE_URL, or an embedded one in a temporary
@@ -31,10 +31,7 @@ export default async function globalSetup() {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${template}`;
-  const dataSource = createDataSource(url.toString());
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'all' });
-  await dataSource.destroy();
+  await migrateDatabase(url.toString());
   process.env.NETRALITAS_TEST_SERVER_URL = serverUrl;
   process.env.NETRALITAS_TEST_TEMPLATE = template;
   process.env.NETRALITAS_TEST_PREFIX = prefix;

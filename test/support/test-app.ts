@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
+import type { ModuleImport } from '../../src/app.module.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { cloneTemplateDatabase } from './test-database.js';
@@ -18,8 +19,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real AppModule on a fresh clone of the migrated template database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real AppModule on a fresh clone of the migrated template database. `imports` adds
+ * test-only modules (such as test/support/sample-pages.ts); `reach` gives the URL the app
+ * connects through (a proxy, for tests of a database that stops answering).
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { imports?: ModuleImport[]; reach?: (url: string) => string | Promise<string> } = {},
+): Promise<TestApp> {
   const database = await cloneTemplateDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -30,7 +38,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATA_DIR: '.data/test',
     ...env,
   });
-  const app = await createApp(config, database.url);
+  const app = await createApp(config, options.reach ? await options.reach(database.url) : database.url, undefined, options.imports);
   const http = () => request(app.getHttpServer());
   const login = async (email: string, password: string) => {
     const response = await http().post('/api/v1/auth/login').send({ email, password });

@@ -13,19 +13,19 @@ const DATE_MESSAGE = 'headcountAsOf must be a date written yyyy-mm-dd';
 const MAX_HEADCOUNT = 1_000_000;
 
 export class HeadcountDto {
-  @ApiProperty({ minimum: 0, example: 120 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_HEADCOUNT, example: 120 })
   @IsInt({ message: 'pns must be a whole number' })
   @Min(0, { message: 'pns must not be negative' })
   @Max(MAX_HEADCOUNT)
   pns: number;
 
-  @ApiProperty({ minimum: 0, example: 15 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_HEADCOUNT, example: 15 })
   @IsInt({ message: 'pppk must be a whole number' })
   @Min(0, { message: 'pppk must not be negative' })
   @Max(MAX_HEADCOUNT)
   pppk: number;
 
-  @ApiProperty({ minimum: 0, example: 40 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_HEADCOUNT, example: 40 })
   @IsInt({ message: 'nonAsn must be a whole number' })
   @Min(0, { message: 'nonAsn must not be negative' })
   @Max(MAX_HEADCOUNT)
@@ -43,25 +43,25 @@ export class CreateAgencyDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ example: 'Disdik' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Disdik' })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(50)
   shortName?: string | null;
 
-  @ApiProperty({ enum: AGENCY_CATEGORIES })
+  @ApiProperty({ enum: AGENCY_CATEGORIES, enumName: 'AgencyCategory' })
   @IsIn(AGENCY_CATEGORIES, { message: CATEGORY_MESSAGE })
   category: AgencyCategory;
 
-  @ApiPropertyOptional({ example: 'Kepala Dinas' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Kepala Dinas' })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(100)
   headTitle?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'An agency of the same region' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An agency of the same region' })
   @IsOptional()
   @IsUUID('all', { message: 'parentAgencyId must be a UUID' })
   parentAgencyId?: string | null;
@@ -73,7 +73,7 @@ export class CreateAgencyDto {
   @Type(() => HeadcountDto)
   headcount?: HeadcountDto;
 
-  @ApiPropertyOptional({ format: 'date', example: '2024-06-30' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2024-06-30' })
   @IsOptional()
   @Matches(DATE_PATTERN, { message: DATE_MESSAGE })
   @IsISO8601({ strict: true }, { message: 'headcountAsOf must be a real date' })
@@ -97,7 +97,7 @@ export class UpdateAgencyDto {
   @MaxLength(50)
   shortName?: string | null;
 
-  @ApiPropertyOptional({ enum: AGENCY_CATEGORIES })
+  @ApiPropertyOptional({ enum: AGENCY_CATEGORIES, enumName: 'AgencyCategory' })
   @IsOmittable()
   @IsIn(AGENCY_CATEGORIES, { message: CATEGORY_MESSAGE })
   category?: AgencyCategory;
@@ -129,7 +129,7 @@ export class UpdateAgencyDto {
 }
 
 export class AgencyQuery extends RegionPageQuery {
-  @ApiPropertyOptional({ enum: AGENCY_CATEGORIES })
+  @ApiPropertyOptional({ enum: AGENCY_CATEGORIES, enumName: 'AgencyCategory' })
   @IsOptional()
   @IsIn(AGENCY_CATEGORIES, { message: CATEGORY_MESSAGE })
   category?: AgencyCategory;
@@ -139,23 +139,23 @@ export class AgencyQuery extends RegionPageQuery {
 }
 
 export class HeadcountResponse {
-  @ApiProperty() pns: number;
-  @ApiProperty() pppk: number;
-  @ApiProperty() nonAsn: number;
+  @ApiProperty({ type: 'integer' }) pns: number;
+  @ApiProperty({ type: 'integer' }) pppk: number;
+  @ApiProperty({ type: 'integer' }) nonAsn: number;
 }
 
 export class AgencyResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() regionId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) regionId: string;
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) shortName: string | null;
-  @ApiProperty({ enum: AGENCY_CATEGORIES }) category: AgencyCategory;
+  @ApiProperty({ enum: AGENCY_CATEGORIES, enumName: 'AgencyCategory' }) category: AgencyCategory;
   @ApiProperty({ nullable: true, type: String }) headTitle: string | null;
-  @ApiProperty({ nullable: true, type: String }) parentAgencyId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) parentAgencyId: string | null;
   @ApiProperty({ type: HeadcountResponse }) headcount: HeadcountResponse;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) headcountAsOf: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export function toAgencyResponse(agency: Agency): AgencyResponse {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { INSTANT_EXAMPLE, IsInstantOrDate } from '../../common/instants.js';
 import { PageQuery } from '../../common/pagination.js';
 import type { AuditEntry } from '../audit-entry.entity.js';
 
@@ -16,30 +16,28 @@ export class AuditQuery extends PageQuery {
   @IsUUID()
   entityId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ example: INSTANT_EXAMPLE, description: 'Entries from this instant on: a date-time with its UTC offset, or a date (00:00 UTC)' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'from must be an ISO 8601 date' })
-  from?: Date;
+  @IsInstantOrDate()
+  from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
+  @ApiPropertyOptional({ example: '2024-10-30T00:00:00+07:00', description: 'Entries before this instant: a date-time with its UTC offset, or a date (00:00 UTC)' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'to must be an ISO 8601 date' })
-  to?: Date;
+  @IsInstantOrDate()
+  to?: string;
 }
 
 export class AuditEntryResponse {
-  @ApiProperty() id: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The user who acted; null for the system' }) actorId: string | null;
-  @ApiProperty({ nullable: true, type: String }) actorEmail: string | null;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The user who acted; null for the system' }) actorId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'email' }) actorEmail: string | null;
   @ApiProperty({ example: 'update' }) action: string;
   @ApiProperty({ example: 'event' }) entity: string;
-  @ApiProperty({ nullable: true, type: String }) entityId: string | null;
-  @ApiProperty({ nullable: true, type: String }) regionId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Null for an action on many records (an import)' }) entityId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The tenant the change belongs to; null for national records' }) regionId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed; secrets are never recorded' }) changes: Record<string, unknown>;
-  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
-  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The x-request-id of the write' }) requestId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {

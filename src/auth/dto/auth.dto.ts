@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { UserResponse } from '../../users/dto/user.dto.js';
-import { LowerCase } from '../../common/validation.js';
+import { IsEmailAddress, LowerCase } from '../../common/validation.js';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin@netralitas.local' })
+  @ApiProperty({ format: 'email', example: 'admin@netralitas.local' })
   @LowerCase()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress({ message: 'email must be an email address' })
   email: string;
 
   @ApiProperty({ writeOnly: true })
@@ -17,7 +17,7 @@ export class LoginDto {
 }
 
 export class LoginResponse {
-  @ApiProperty() accessToken: string;
-  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
+  @ApiProperty({ description: 'Send as `Authorization: Bearer …`' }) accessToken: string;
+  @ApiProperty({ type: 'integer', description: 'Seconds until the token expires', example: 3600 }) expiresIn: number;
   @ApiProperty({ type: UserResponse }) user: UserResponse;
 }

@@ -19,21 +19,21 @@ export class RegistrationQuery extends PageQuery {
 }
 
 export class RegistrationResponse {
-  @ApiProperty({ description: 'The registration' }) id: string;
-  @ApiProperty() personId: string;
+  @ApiProperty({ format: 'uuid', description: 'The registration' }) id: string;
+  @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true, type: String }) nip: string | null;
   @ApiProperty({ nullable: true, type: String }) position: string | null;
-  @ApiProperty({ enum: EMPLOYMENT_TYPES }) employmentType: EmploymentType;
-  @ApiProperty() agencyId: string;
+  @ApiProperty({ enum: EMPLOYMENT_TYPES, enumName: 'EmploymentType' }) employmentType: EmploymentType;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() agencyName: string;
   @ApiProperty({ description: 'Sent in place of the invited head' }) delegate: boolean;
   @ApiProperty({ description: 'Registered at the door, without an invitation' }) walkIn: boolean;
-  @ApiProperty({ nullable: true, type: String }) invitationId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) invitationId: string | null;
   @ApiProperty() ticketCode: string;
-  @ApiProperty({ nullable: true, type: String }) checkInId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Null until checked in' }) checkedInAt: string | null;
-  @ApiProperty({ nullable: true, type: String }) checkedInAtLocal: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) checkInId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Null until checked in' }) checkedInAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) checkedInAtLocal: string | null;
 }
 
 export function toRegistrationResponse(row: RegistrationRow, timezone: IndonesianTimezone): RegistrationResponse {
@@ -61,7 +61,7 @@ export function toRegistrationResponse(row: RegistrationRow, timezone: Indonesia
 // ---------------------------------------------------------------------------------------------
 
 export class AgencyCountResponse {
-  @ApiProperty() agencyId: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() name: string;
   @ApiProperty() registered: number;
   @ApiProperty() checkedIn: number;
@@ -70,7 +70,7 @@ export class AgencyCountResponse {
 }
 
 export class EventCountsResponse {
-  @ApiProperty() eventId: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty() capacity: number;
   @ApiProperty({ description: 'Seats taken: invited attendees and walk-ins' }) registered: number;
   @ApiProperty() checkedIn: number;
@@ -109,7 +109,7 @@ export const ATTENDANCE_FORMATS = ['json', 'csv', 'pdf'] as const;
 export type AttendanceFormat = (typeof ATTENDANCE_FORMATS)[number];
 
 export class AttendanceQuery {
-  @ApiPropertyOptional({ enum: ATTENDANCE_FORMATS, default: 'json', description: 'pdf (the printable sheet) is not available yet: it answers 400' })
+  @ApiPropertyOptional({ enum: ATTENDANCE_FORMATS, enumName: 'AttendanceFormat', default: 'json', description: 'pdf (the printable sheet) is not available yet: it answers 400' })
   @IsOptional()
   @IsIn(ATTENDANCE_FORMATS, { message: `format must be one of ${ATTENDANCE_FORMATS.join(', ')}` })
   format: AttendanceFormat = 'json';
@@ -118,47 +118,47 @@ export class AttendanceQuery {
 const REMARKS: AttendanceRemark[] = ['hadir', 'diwakilkan', 'tanpa undangan'];
 
 export class AttendanceEventResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: EVENT_TYPES }) type: EventType;
+  @ApiProperty({ enum: EVENT_TYPES, enumName: 'EventType' }) type: EventType;
   @ApiProperty({ nullable: true, type: String }) organizer: string | null;
   @ApiProperty() venueName: string;
   @ApiProperty({ nullable: true, type: String }) venueAddress: string | null;
-  @ApiProperty() regionId: string;
+  @ApiProperty({ format: 'uuid' }) regionId: string;
   @ApiProperty({ example: 'Kota Batu' }) regionName: string;
-  @ApiProperty({ enum: INDONESIAN_TIMEZONES }) timezone: IndonesianTimezone;
-  @ApiProperty() startsAt: string;
-  @ApiProperty() endsAt: string;
-  @ApiProperty({ example: '2024-10-29T13:00:00+07:00' }) startsAtLocal: string;
-  @ApiProperty({ example: '2024-10-29T16:00:00+07:00' }) endsAtLocal: string;
+  @ApiProperty({ enum: INDONESIAN_TIMEZONES, enumName: 'Timezone' }) timezone: IndonesianTimezone;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T13:00:00+07:00' }) startsAtLocal: string;
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T16:00:00+07:00' }) endsAtLocal: string;
   @ApiProperty({ nullable: true, type: String }) letterNumber: string | null;
   @ApiProperty({ example: 'Selasa, 29 Oktober 2024, 13.00–16.00 WIB' }) schedule: string;
 }
 
 export class AttendanceRowResponse {
   @ApiProperty({ description: 'No: numbered across the whole sheet' }) no: number;
-  @ApiProperty() checkInId: string;
-  @ApiProperty() personId: string;
+  @ApiProperty({ format: 'uuid' }) checkInId: string;
+  @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty({ description: 'Nama' }) fullName: string;
   @ApiProperty({ nullable: true, type: String }) nip: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Jabatan' }) position: string | null;
   @ApiProperty({ description: 'Instansi' }) agencyName: string;
-  @ApiProperty() checkedInAt: string;
-  @ApiProperty({ example: '2024-10-29T13:05:00+07:00' }) checkedInAtLocal: string;
+  @ApiProperty({ format: 'date-time' }) checkedInAt: string;
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T13:05:00+07:00' }) checkedInAtLocal: string;
   @ApiProperty({ example: '13.05 WIB', description: 'Waktu hadir' }) time: string;
-  @ApiProperty({ enum: REMARKS, description: 'Keterangan' }) remark: AttendanceRemark;
+  @ApiProperty({ enum: REMARKS, enumName: 'AttendanceRemark', description: 'Keterangan' }) remark: AttendanceRemark;
 }
 
 export class AttendanceGroupResponse {
-  @ApiProperty() agencyId: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() agencyName: string;
   @ApiProperty({ type: [AttendanceRowResponse] }) rows: AttendanceRowResponse[];
 }
 
 export class AbsentAgencyResponse {
-  @ApiProperty() agencyId: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() agencyName: string;
-  @ApiProperty({ enum: INVITATION_STATUSES }) invitationStatus: InvitationStatus;
+  @ApiProperty({ enum: INVITATION_STATUSES, enumName: 'InvitationStatus' }) invitationStatus: InvitationStatus;
   @ApiProperty({ nullable: true, type: String, description: 'Why the agency declined' }) reason: string | null;
   @ApiProperty({ example: 'tidak hadir (undangan belum dijawab)' }) remark: string;
 }

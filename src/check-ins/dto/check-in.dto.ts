@@ -66,7 +66,7 @@ export class CheckInDto extends ScanIdentifierFields {
   @Type(() => WalkInDto)
   walkIn?: WalkInDto;
 
-  @ApiPropertyOptional({ enum: CHECK_IN_METHODS, description: 'Default: QR for a ticketCode, MANUAL otherwise' })
+  @ApiPropertyOptional({ enum: CHECK_IN_METHODS, enumName: 'CheckInMethod', description: 'Default: QR for a ticketCode, MANUAL otherwise' })
   @IsOptional()
   @IsIn(CHECK_IN_METHODS, { message: `method must be one of ${CHECK_IN_METHODS.join(', ')}` })
   method?: CheckInMethod;
@@ -85,7 +85,7 @@ export class CheckInDto extends ScanIdentifierFields {
   @Matches(CLIENT_ID, { message: CLIENT_ID_MESSAGE })
   clientCheckinId?: string;
 
-  @ApiPropertyOptional({ example: INSTANT_EXAMPLE, description: 'When the person arrived; default: now. At most 5 minutes ahead of the server clock' })
+  @ApiPropertyOptional({ format: 'date-time', example: INSTANT_EXAMPLE, description: 'When the person arrived; default: now. At most 5 minutes ahead of the server clock' })
   @IsOptional()
   @IsInstant()
   checkedInAt?: string;
@@ -97,7 +97,7 @@ export class CheckInBatchItemDto extends ScanIdentifierFields {
   @Matches(CLIENT_ID, { message: CLIENT_ID_MESSAGE })
   clientCheckinId: string;
 
-  @ApiProperty({ example: '2024-10-29T12:57:00+07:00', description: 'When the device scanned the person' })
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T12:57:00+07:00', description: 'When the device scanned the person' })
   @IsInstant()
   checkedInAt: string;
 
@@ -173,25 +173,25 @@ export function batchIdentifiers(batch: CheckInBatchDto): Array<Exclude<ScanIden
 // ---------------------------------------------------------------------------------------------
 
 export class CheckInResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() eventId: string;
-  @ApiProperty() registrationId: string;
-  @ApiProperty() personId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) eventId: string;
+  @ApiProperty({ format: 'uuid' }) registrationId: string;
+  @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true, type: String }) nip: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Jabatan' }) position: string | null;
-  @ApiProperty({ description: 'The agency the person came for' }) agencyId: string;
+  @ApiProperty({ format: 'uuid', description: 'The agency the person came for' }) agencyId: string;
   @ApiProperty() agencyName: string;
   @ApiProperty({ description: 'Sent in place of the invited head' }) delegate: boolean;
   @ApiProperty({ description: 'Registered at the door, without an invitation' }) walkIn: boolean;
   @ApiProperty({ description: "The registration's ticket code (a walk-in's new one, to show or print)" }) ticketCode: string;
-  @ApiProperty({ description: 'When the person arrived (UTC); for a repeated scan, the time of the check-in that stands' }) checkedInAt: string;
-  @ApiProperty({ example: '2024-10-29T12:57:00+07:00', description: "In the region's zone" }) checkedInAtLocal: string;
-  @ApiProperty({ enum: CHECK_IN_METHODS }) method: CheckInMethod;
-  @ApiProperty({ enum: IDENTIFIED_BY, description: 'How the door found the person' }) identifiedBy: IdentifiedBy;
+  @ApiProperty({ format: 'date-time', description: 'When the person arrived (UTC); for a repeated scan, the time of the check-in that stands' }) checkedInAt: string;
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T12:57:00+07:00', description: "In the region's zone" }) checkedInAtLocal: string;
+  @ApiProperty({ enum: CHECK_IN_METHODS, enumName: 'CheckInMethod' }) method: CheckInMethod;
+  @ApiProperty({ enum: IDENTIFIED_BY, enumName: 'CheckInIdentifiedBy', description: 'How the door found the person' }) identifiedBy: IdentifiedBy;
   @ApiProperty({ nullable: true, type: String }) deviceId: string | null;
   @ApiProperty({ nullable: true, type: String }) clientCheckinId: string | null;
-  @ApiProperty({ description: 'When the server received it' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the server received it' }) createdAt: string;
   @ApiProperty({
     nullable: true,
     type: String,
@@ -265,10 +265,10 @@ export type BatchRejection = (typeof BATCH_REJECTIONS)[number];
 export class CheckInBatchResult {
   @ApiProperty() clientCheckinId: string;
 
-  @ApiProperty({ enum: BATCH_STATUSES, description: 'created: the person is now checked in; duplicate: already checked in, or this scan was already received; rejected: not recorded (see reason)' })
+  @ApiProperty({ enum: BATCH_STATUSES, enumName: 'CheckInBatchStatus', description: 'created: the person is now checked in; duplicate: already checked in, or this scan was already received; rejected: not recorded (see reason)' })
   status: BatchStatus;
 
-  @ApiPropertyOptional({ enum: BATCH_REJECTIONS, description: 'Why a rejected scan was not recorded' })
+  @ApiPropertyOptional({ enum: BATCH_REJECTIONS, enumName: 'CheckInRejection', description: 'Why a rejected scan was not recorded' })
   reason?: BatchRejection;
 
   @ApiPropertyOptional({ type: CheckInResponse, description: 'The check-in that stands for the person (with the earliest scan)' })
@@ -287,28 +287,28 @@ export class CheckInBatchResponse {
 export class CheckInConflictQuery extends PageQuery {}
 
 export class StandingCheckInResponse {
-  @ApiProperty() checkedInAt: string;
-  @ApiProperty() checkedInAtLocal: string;
-  @ApiProperty({ enum: CHECK_IN_METHODS }) method: CheckInMethod;
-  @ApiProperty({ enum: IDENTIFIED_BY }) identifiedBy: IdentifiedBy;
+  @ApiProperty({ format: 'date-time' }) checkedInAt: string;
+  @ApiProperty({ format: 'date-time' }) checkedInAtLocal: string;
+  @ApiProperty({ enum: CHECK_IN_METHODS, enumName: 'CheckInMethod' }) method: CheckInMethod;
+  @ApiProperty({ enum: IDENTIFIED_BY, enumName: 'CheckInIdentifiedBy' }) identifiedBy: IdentifiedBy;
   @ApiProperty({ nullable: true, type: String }) deviceId: string | null;
 }
 
 export class CheckInConflictResponse {
-  @ApiProperty() id: string;
-  @ApiProperty({ description: 'The check-in that stands' }) checkInId: string;
-  @ApiProperty() personId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'The check-in that stands' }) checkInId: string;
+  @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true, type: String }) nip: string | null;
-  @ApiProperty() agencyId: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() agencyName: string;
-  @ApiProperty({ description: 'When the repeated (or replaced) scan was made' }) scannedAt: string;
-  @ApiProperty() scannedAtLocal: string;
-  @ApiProperty({ enum: CHECK_IN_METHODS }) method: CheckInMethod;
-  @ApiProperty({ enum: IDENTIFIED_BY, description: 'How that scan found the person' }) identifiedBy: IdentifiedBy;
+  @ApiProperty({ format: 'date-time', description: 'When the repeated (or replaced) scan was made' }) scannedAt: string;
+  @ApiProperty({ format: 'date-time' }) scannedAtLocal: string;
+  @ApiProperty({ enum: CHECK_IN_METHODS, enumName: 'CheckInMethod' }) method: CheckInMethod;
+  @ApiProperty({ enum: IDENTIFIED_BY, enumName: 'CheckInIdentifiedBy', description: 'How that scan found the person' }) identifiedBy: IdentifiedBy;
   @ApiProperty({ nullable: true, type: String }) deviceId: string | null;
   @ApiProperty({ nullable: true, type: String }) clientCheckinId: string | null;
-  @ApiProperty({ description: 'When the server received it' }) receivedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the server received it' }) receivedAt: string;
   @ApiProperty({ type: StandingCheckInResponse }) checkIn: StandingCheckInResponse;
 }
 

@@ -15,7 +15,7 @@ export class CreateElectionDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: ELECTION_TYPES })
+  @ApiProperty({ enum: ELECTION_TYPES, enumName: 'ElectionType' })
   @IsIn(ELECTION_TYPES, { message: TYPE_MESSAGE })
   type: ElectionType;
 
@@ -25,7 +25,7 @@ export class CreateElectionDto {
 }
 
 export class ElectionQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ELECTION_TYPES })
+  @ApiPropertyOptional({ enum: ELECTION_TYPES, enumName: 'ElectionType' })
   @IsOptional()
   @IsIn(ELECTION_TYPES, { message: TYPE_MESSAGE })
   type?: ElectionType;
@@ -35,12 +35,12 @@ export class ElectionQuery extends PageQuery {
 }
 
 export class ElectionResponse {
-  @ApiProperty() id: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: ELECTION_TYPES }) type: ElectionType;
+  @ApiProperty({ enum: ELECTION_TYPES, enumName: 'ElectionType' }) type: ElectionType;
   @ApiProperty({ format: 'date' }) votingDate: string;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export function toElectionResponse(election: Election): ElectionResponse {

@@ -53,7 +53,7 @@ export class CreateEventDto {
   @MaxLength(300)
   title: string;
 
-  @ApiProperty({ enum: EVENT_TYPES })
+  @ApiProperty({ enum: EVENT_TYPES, enumName: 'EventType' })
   @IsIn(EVENT_TYPES, { message: TYPE_MESSAGE })
   type: EventType;
 
@@ -62,12 +62,12 @@ export class CreateEventDto {
   @EventTopics()
   topics?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'electionId must be a UUID' })
   electionId?: string | null;
 
-  @ApiPropertyOptional({ example: 'Bakesbangpol Kota Batu', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Bakesbangpol Kota Batu' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -82,7 +82,7 @@ export class CreateEventDto {
   @MaxLength(200)
   venueName: string;
 
-  @ApiPropertyOptional({ example: 'Jl. Gajah Mada, Kecamatan Batu, Kota Batu', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Jl. Gajah Mada, Kecamatan Batu, Kota Batu' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -90,21 +90,21 @@ export class CreateEventDto {
   @MaxLength(500)
   venueAddress?: string | null;
 
-  @ApiProperty({ example: INSTANT_EXAMPLE, description: 'ISO 8601 with a UTC offset' })
+  @ApiProperty({ format: 'date-time', example: INSTANT_EXAMPLE, description: 'ISO 8601 with a UTC offset' })
   @IsInstant()
   startsAt: string;
 
-  @ApiProperty({ example: '2024-10-29T16:00:00+07:00', description: 'ISO 8601 with a UTC offset; after startsAt' })
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T16:00:00+07:00', description: 'ISO 8601 with a UTC offset; after startsAt' })
   @IsInstant()
   endsAt: string;
 
-  @ApiProperty({ example: 500, minimum: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_CAPACITY, example: 500 })
   @IsInt({ message: 'capacity must be a whole number' })
   @Min(1)
   @Max(MAX_CAPACITY)
   capacity: number;
 
-  @ApiPropertyOptional({ example: '000.1.2/123/35.79.401/2024', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '000.1.2/123/35.79.401/2024' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -126,7 +126,7 @@ export class UpdateEventDto {
   @MaxLength(300)
   title?: string;
 
-  @ApiPropertyOptional({ enum: EVENT_TYPES })
+  @ApiPropertyOptional({ enum: EVENT_TYPES, enumName: 'EventType' })
   @IsOmittable()
   @IsIn(EVENT_TYPES, { message: TYPE_MESSAGE })
   type?: EventType;
@@ -136,12 +136,12 @@ export class UpdateEventDto {
   @EventTopics()
   topics?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'electionId must be a UUID' })
   electionId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
@@ -157,7 +157,7 @@ export class UpdateEventDto {
   @MaxLength(200)
   venueName?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
@@ -165,24 +165,24 @@ export class UpdateEventDto {
   @MaxLength(500)
   venueAddress?: string | null;
 
-  @ApiPropertyOptional({ example: INSTANT_EXAMPLE })
+  @ApiPropertyOptional({ format: 'date-time', example: INSTANT_EXAMPLE })
   @IsOmittable()
   @IsInstant()
   startsAt?: string;
 
-  @ApiPropertyOptional({ example: '2024-10-29T16:00:00+07:00' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2024-10-29T16:00:00+07:00' })
   @IsOmittable()
   @IsInstant()
   endsAt?: string;
 
-  @ApiPropertyOptional({ minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_CAPACITY })
   @IsOmittable()
   @IsInt({ message: 'capacity must be a whole number' })
   @Min(1)
   @Max(MAX_CAPACITY)
   capacity?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
@@ -212,15 +212,15 @@ export class ProgrammeSlotDto {
   @MaxLength(300)
   topic: string;
 
-  @ApiProperty({ example: '2024-10-29T13:30:00+07:00' })
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T13:30:00+07:00' })
   @IsInstant()
   startsAt: string;
 
-  @ApiProperty({ example: '2024-10-29T14:30:00+07:00' })
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T14:30:00+07:00' })
   @IsInstant()
   endsAt: string;
 
-  @ApiProperty({ minimum: 1, example: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000, example: 1 })
   @IsInt({ message: 'order must be a whole number' })
   @Min(1)
   @Max(1000)
@@ -252,12 +252,12 @@ export class EventQuery extends RegionPageQuery {
   @IsInstantOrDate()
   to?: string;
 
-  @ApiPropertyOptional({ enum: EVENT_STATUSES })
+  @ApiPropertyOptional({ enum: EVENT_STATUSES, enumName: 'EventStatus' })
   @IsOptional()
   @IsIn(EVENT_STATUSES, { message: `status must be one of ${EVENT_STATUSES.join(', ')}` })
   status?: EventStatus;
 
-  @ApiPropertyOptional({ enum: EVENT_TYPES })
+  @ApiPropertyOptional({ enum: EVENT_TYPES, enumName: 'EventType' })
   @IsOptional()
   @IsIn(EVENT_TYPES, { message: TYPE_MESSAGE })
   type?: EventType;
@@ -272,42 +272,42 @@ export class EventQuery extends RegionPageQuery {
 }
 
 export class ProgrammeSlotResponse {
-  @ApiProperty() speakerId: string;
+  @ApiProperty({ format: 'uuid' }) speakerId: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true, type: String }) title: string | null;
   @ApiProperty({ nullable: true, type: String }) organization: string | null;
   @ApiProperty() topic: string;
-  @ApiProperty() startsAt: string;
-  @ApiProperty() endsAt: string;
-  @ApiProperty({ example: '2024-10-29T13:30:00+07:00' }) startsAtLocal: string;
-  @ApiProperty({ example: '2024-10-29T14:30:00+07:00' }) endsAtLocal: string;
-  @ApiProperty() order: number;
+  @ApiProperty({ format: 'date-time', description: 'UTC' }) startsAt: string;
+  @ApiProperty({ format: 'date-time', description: 'UTC' }) endsAt: string;
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T13:30:00+07:00', description: "In the region's zone" }) startsAtLocal: string;
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T14:30:00+07:00', description: "In the region's zone" }) endsAtLocal: string;
+  @ApiProperty({ type: 'integer' }) order: number;
 }
 
 export class EventResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() regionId: string;
-  @ApiProperty({ enum: INDONESIAN_TIMEZONES, description: "The region's zone" }) timezone: IndonesianTimezone;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) regionId: string;
+  @ApiProperty({ enum: INDONESIAN_TIMEZONES, enumName: 'Timezone', description: "The region's zone" }) timezone: IndonesianTimezone;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: EVENT_TYPES }) type: EventType;
+  @ApiProperty({ enum: EVENT_TYPES, enumName: 'EventType' }) type: EventType;
   @ApiProperty({ type: [String] }) topics: string[];
-  @ApiProperty({ nullable: true, type: String }) electionId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) electionId: string | null;
   @ApiProperty({ nullable: true, type: String }) organizer: string | null;
   @ApiProperty() venueName: string;
   @ApiProperty({ nullable: true, type: String }) venueAddress: string | null;
-  @ApiProperty({ description: 'UTC' }) startsAt: string;
-  @ApiProperty({ description: 'UTC' }) endsAt: string;
-  @ApiProperty({ example: INSTANT_EXAMPLE, description: "In the region's zone" }) startsAtLocal: string;
-  @ApiProperty({ example: '2024-10-29T16:00:00+07:00', description: "In the region's zone" }) endsAtLocal: string;
-  @ApiProperty() capacity: number;
-  @ApiProperty({ description: 'Seats taken by registrations (invited attendees and walk-ins); never above capacity' }) registered: number;
+  @ApiProperty({ format: 'date-time', description: 'UTC' }) startsAt: string;
+  @ApiProperty({ format: 'date-time', description: 'UTC' }) endsAt: string;
+  @ApiProperty({ format: 'date-time', example: INSTANT_EXAMPLE, description: "In the region's zone" }) startsAtLocal: string;
+  @ApiProperty({ format: 'date-time', example: '2024-10-29T16:00:00+07:00', description: "In the region's zone" }) endsAtLocal: string;
+  @ApiProperty({ type: 'integer' }) capacity: number;
+  @ApiProperty({ type: 'integer', description: 'Seats taken by registrations (invited attendees and walk-ins); never above capacity' }) registered: number;
   @ApiProperty({ nullable: true, type: String }) letterNumber: string | null;
-  @ApiProperty({ enum: EVENT_STATUSES }) status: EventStatus;
-  @ApiProperty({ nullable: true, type: String }) cancelledAt: string | null;
+  @ApiProperty({ enum: EVENT_STATUSES, enumName: 'EventStatus' }) status: EventStatus;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) cancelledAt: string | null;
   @ApiProperty({ nullable: true, type: String }) cancellationReason: string | null;
   @ApiProperty({ type: [ProgrammeSlotResponse], description: 'The programme, in order' }) speakers: ProgrammeSlotResponse[];
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 /** `event` comes with its region (for the zone), `programme` with its speakers, in order. */

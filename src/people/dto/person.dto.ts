@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { RegionPageQuery, SearchText } from '../../common/pagination.js';
-import { IsOmittable, LowerCaseToNull, Trim, TrimToNull } from '../../common/validation.js';
+import { IsEmailAddress, IsOmittable, LowerCaseToNull, Trim, TrimToNull } from '../../common/validation.js';
 import { EMPLOYMENT_TYPES, type EmploymentType, IsNipOfEmploymentType, normalizeNip } from '../nip.js';
 import type { Person } from '../person.entity.js';
 
@@ -23,32 +23,37 @@ export class PersonFields {
   @MaxLength(200)
   fullName: string;
 
-  @ApiPropertyOptional({ example: '198503122010011003', description: '18 digits; required for PNS, CPNS and PPPK, optional for NON_ASN and EXTERNAL' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '198503122010011003',
+    description: '18 digits (spaces are removed); required for PNS, CPNS and PPPK, optional for NON_ASN and EXTERNAL',
+  })
   @Transform(toNip)
   @IsNipOfEmploymentType()
   nip?: string | null;
 
-  @ApiProperty({ enum: EMPLOYMENT_TYPES })
+  @ApiProperty({ enum: EMPLOYMENT_TYPES, enumName: 'EmploymentType' })
   @IsIn(EMPLOYMENT_TYPES, { message: EMPLOYMENT_TYPE_MESSAGE })
   employmentType: EmploymentType;
 
-  @ApiPropertyOptional({ example: 'Kepala Bidang Politik Dalam Negeri' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Kepala Bidang Politik Dalam Negeri' })
   @IsOptional()
   @TrimToNull()
   @IsString()
   @MaxLength(200)
   position?: string | null;
 
-  @ApiPropertyOptional({ example: '0812-3456-7890' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0812-3456-7890' })
   @IsOptional()
   @TrimToNull()
   @Matches(PHONE, { message: PHONE_MESSAGE })
   phone?: string | null;
 
-  @ApiPropertyOptional({ example: 'siti.rahmawati@batukota.go.id' })
+  @ApiPropertyOptional({ type: String, format: 'email', nullable: true, example: 'siti.rahmawati@batukota.go.id' })
   @IsOptional()
   @LowerCaseToNull()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress({ message: 'email must be an email address' })
   @MaxLength(254)
   email?: string | null;
 }
@@ -75,7 +80,7 @@ export class UpdatePersonDto {
   @IsString({ message: 'nip must be a string of 18 digits' })
   nip?: string | null;
 
-  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
+  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES, enumName: 'EmploymentType' })
   @IsOmittable()
   @IsIn(EMPLOYMENT_TYPES, { message: EMPLOYMENT_TYPE_MESSAGE })
   employmentType?: EmploymentType;
@@ -98,10 +103,10 @@ export class UpdatePersonDto {
   @Matches(PHONE, { message: PHONE_MESSAGE })
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'email' })
   @IsOptional()
   @LowerCaseToNull()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress({ message: 'email must be an email address' })
   @MaxLength(254)
   email?: string | null;
 }
@@ -121,7 +126,7 @@ export class PersonQuery extends RegionPageQuery {
   @IsUUID('all', { message: 'agencyId must be a UUID' })
   agencyId?: string;
 
-  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES })
+  @ApiPropertyOptional({ enum: EMPLOYMENT_TYPES, enumName: 'EmploymentType' })
   @IsOptional()
   @IsIn(EMPLOYMENT_TYPES, { message: EMPLOYMENT_TYPE_MESSAGE })
   employmentType?: EmploymentType;
@@ -131,17 +136,17 @@ export class PersonQuery extends RegionPageQuery {
 }
 
 export class PersonResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() regionId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) regionId: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true, type: String }) nip: string | null;
-  @ApiProperty({ enum: EMPLOYMENT_TYPES }) employmentType: EmploymentType;
+  @ApiProperty({ enum: EMPLOYMENT_TYPES, enumName: 'EmploymentType' }) employmentType: EmploymentType;
   @ApiProperty({ nullable: true, type: String }) position: string | null;
-  @ApiProperty() agencyId: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
-  @ApiProperty({ nullable: true, type: String }) email: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true, type: String, format: 'email' }) email: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export function toPersonResponse(person: Person): PersonResponse {

@@ -19,7 +19,7 @@ export class CreateRegionDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ enum: REGION_LEVELS })
+  @ApiProperty({ enum: REGION_LEVELS, enumName: 'RegionLevel' })
   @IsIn(REGION_LEVELS, { message: `level must be one of ${REGION_LEVELS.join(', ')}` })
   level: RegionLevel;
 
@@ -28,7 +28,7 @@ export class CreateRegionDto {
   @IsUUID('all', { message: 'parentId must be a UUID' })
   parentId?: string;
 
-  @ApiProperty({ enum: INDONESIAN_TIMEZONES, example: 'Asia/Jakarta' })
+  @ApiProperty({ enum: INDONESIAN_TIMEZONES, enumName: 'Timezone', example: 'Asia/Jakarta' })
   @IsIn(INDONESIAN_TIMEZONES, { message: TIMEZONE_MESSAGE })
   timezone: IndonesianTimezone;
 }
@@ -42,7 +42,7 @@ export class UpdateRegionDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ enum: INDONESIAN_TIMEZONES })
+  @ApiPropertyOptional({ enum: INDONESIAN_TIMEZONES, enumName: 'Timezone' })
   @IsOmittable()
   @IsIn(INDONESIAN_TIMEZONES, { message: TIMEZONE_MESSAGE })
   timezone?: IndonesianTimezone;
@@ -54,7 +54,7 @@ export class RegionQuery extends PageQuery {
   @IsUUID()
   parentId?: string;
 
-  @ApiPropertyOptional({ enum: REGION_LEVELS })
+  @ApiPropertyOptional({ enum: REGION_LEVELS, enumName: 'RegionLevel' })
   @IsOptional()
   @IsIn(REGION_LEVELS)
   level?: RegionLevel;
@@ -64,14 +64,14 @@ export class RegionQuery extends PageQuery {
 }
 
 export class RegionResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() code: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '35.79' }) code: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: REGION_LEVELS }) level: RegionLevel;
-  @ApiProperty({ nullable: true, type: String }) parentId: string | null;
-  @ApiProperty({ enum: INDONESIAN_TIMEZONES }) timezone: IndonesianTimezone;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ enum: REGION_LEVELS, enumName: 'RegionLevel' }) level: RegionLevel;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The province of a regency or city; null for a province' }) parentId: string | null;
+  @ApiProperty({ enum: INDONESIAN_TIMEZONES, enumName: 'Timezone' }) timezone: IndonesianTimezone;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export function toRegionResponse(region: Region): RegionResponse {

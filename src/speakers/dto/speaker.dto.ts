@@ -15,7 +15,7 @@ export class CreateSpeakerDto {
   @MaxLength(200)
   fullName: string;
 
-  @ApiPropertyOptional({ example: 'Ketua Bawaslu Kota Pasuruan', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Ketua Bawaslu Kota Pasuruan' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -23,7 +23,7 @@ export class CreateSpeakerDto {
   @MaxLength(200)
   title?: string | null;
 
-  @ApiPropertyOptional({ example: 'Bawaslu Kota Pasuruan', nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Bawaslu Kota Pasuruan' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -42,7 +42,7 @@ export class UpdateSpeakerDto {
   @MaxLength(200)
   fullName?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
@@ -50,7 +50,7 @@ export class UpdateSpeakerDto {
   @MaxLength(200)
   title?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Trim()
   @IsString()
@@ -65,13 +65,13 @@ export class SpeakerQuery extends RegionPageQuery {
 }
 
 export class SpeakerResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() regionId: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) regionId: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ nullable: true, type: String }) title: string | null;
   @ApiProperty({ nullable: true, type: String }) organization: string | null;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export function toSpeakerResponse(speaker: Speaker): SpeakerResponse {

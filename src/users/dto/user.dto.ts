@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { RegionPageQuery, SearchText } from '../../common/pagination.js';
-import { IsOmittable, LowerCase, Trim } from '../../common/validation.js';
+import { IsEmailAddress, IsOmittable, LowerCase, Trim } from '../../common/validation.js';
 import { ROLES, type Role } from '../../common/roles.js';
 import type { User } from '../user.entity.js';
 
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'organizer.batu@batukota.go.id' })
+  @ApiProperty({ format: 'email', example: 'organizer.batu@batukota.go.id' })
   @LowerCase()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress({ message: 'email must be an email address' })
   @MaxLength(254)
   email: string;
 
@@ -26,7 +26,7 @@ export class CreateUserDto {
   @MaxLength(200)
   password: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role: Role;
 
@@ -57,17 +57,17 @@ export class UpdateUserDto {
   @MaxLength(200)
   password?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOmittable()
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'regionId must be a UUID' })
   regionId?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'agencyId must be a UUID' })
   agencyId?: string | null;
@@ -79,7 +79,7 @@ export class UpdateUserDto {
 }
 
 export class UserQuery extends RegionPageQuery {
-  @ApiPropertyOptional({ enum: ROLES })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role' })
   @IsOptional()
   @IsIn(ROLES)
   role?: Role;
@@ -89,15 +89,15 @@ export class UserQuery extends RegionPageQuery {
 }
 
 export class UserResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() email: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'email' }) email: string;
   @ApiProperty() fullName: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ nullable: true, type: String }) regionId: string | null;
-  @ApiProperty({ nullable: true, type: String }) agencyId: string | null;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role: Role;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: "The region of an ORGANIZER, VIEWER or CHECKIN, the agency's region for an AGENCY_REP; null for an ADMIN" }) regionId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The agency of an AGENCY_REP' }) agencyId: string | null;
   @ApiProperty() active: boolean;
-  @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export function toUserResponse(user: User): UserResponse {

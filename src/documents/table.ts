@@ -1,0 +1,33 @@
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
+
+export interface TableColumn {
+  header: string;
+  /** Points, '*' (share the rest) or 'auto' (fit the content); '*' by default. */
+  width?: number | '*' | 'auto';
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface TableOptions {
+  /** 10 pt by default: a daftar hadir or a report fits more rows than a letter's body text. */
+  fontSize?: number;
+}
+
+/**
+ * A ruled table whose header row is printed again at the top of every page it runs onto, as an
+ * attendance sheet or a report needs. A row is never split across two pages.
+ * Cells are text (or numbers) or any content node.
+ */
+export function table(columns: TableColumn[], rows: ReadonlyArray<ReadonlyArray<string | number | Content>>, options: TableOptions = {}): Content {
+  const header: TableCell[] = columns.map((column) => ({ text: column.header, style: 'tableHeader' }));
+  const body: TableCell[][] = rows.map((row) =>
+    row.map((cell, index) => {
+      const alignment = columns[index]?.align ?? 'left';
+      return typeof cell === 'object' ? { stack: [cell], alignment } : { text: String(cell), alignment };
+    }),
+  );
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: columns.map((column) => column.width ?? '*'), body: [header, ...body] },
+    layout: 'ruled',
+    fontSize: options.fontSize ?? 10,
+  };
+}
