@@ -58,9 +58,14 @@ export function openForScanSql(event: string, at: string, params: { statuses: st
   );
 }
 
+/** A scan time the device's clock cannot have seen yet, skew allowed. */
+export function isAheadOfClock(checkedInAt: Date, now: Date): boolean {
+  return checkedInAt.getTime() > now.getTime() + CLOCK_SKEW_MS;
+}
+
 /** Refusals that concern the scan's time, given the server's clock. */
 export function timeRefusal(event: Pick<CheckInEvent, 'startsAt' | 'endsAt'>, checkedInAt: Date, now: Date): CheckInRefusal | null {
-  if (checkedInAt.getTime() > now.getTime() + CLOCK_SKEW_MS) return 'checked-in-at-in-future';
+  if (isAheadOfClock(checkedInAt, now)) return 'checked-in-at-in-future';
   const { opensAt, closesAt } = checkInWindow(event);
   if (checkedInAt < opensAt || checkedInAt > closesAt) return 'outside-check-in-window';
   return null;
@@ -95,8 +100,10 @@ export function refusalDetail(reason: CheckInRefusal, event: CheckInEvent): stri
  * The answer to a refused scan: 409 naming the rule (with the window, or the event's status), or
  * 400 on `checkedInAt` for a time that has not happened yet — that is the device's input at fault.
  */
-export function refusalError(reason: CheckInRefusal, event: CheckInEvent): DomainError {
-  if (reason === 'checked-in-at-in-future') return ValidationError.field('checkedInAt', refusalDetail(reason, event));
+export function refusalError(reason: 'checked-in-at-in-future'): DomainError;
+export function refusalError(reason: CheckInRefusal, event: CheckInEvent): DomainError;
+export function refusalError(reason: CheckInRefusal, event?: CheckInEvent): DomainError {
+  if (reason === 'checked-in-at-in-future' || !event) return ValidationError.field('checkedInAt', futureScanMessage());
   const { opensAt, closesAt } = checkInWindow(event);
   // `eventStatus`, not `status`: problem+json's `status` is the HTTP status.
   const extra = reason === 'outside-check-in-window' ? { opensAt: opensAt.toISOString(), closesAt: closesAt.toISOString() } : { eventStatus: event.status };

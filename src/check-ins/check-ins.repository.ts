@@ -138,12 +138,14 @@ export class CheckInsRepository {
   }
 
   /**
-   * The door's common case in one round trip: reads the event (the caller's readable event, as
-   * EventsRepository.readableEventCondition writes it: reach and drafts in the SQL), resolves the scan to a seat as resolveScans
-   * does, and — when the event is open for the scan and the person holds a seat — inserts the
-   * check-in as insertCheckIn does (ON CONFLICT DO NOTHING: of concurrent scans exactly one
-   * inserts). The answer tells the caller which of these held, so that it can name the refusal
-   * or record a repeat.
+   * A scan in one round trip: reads the event (the caller's readable event, as
+   * EventsRepository.readableEventCondition writes it: reach and drafts in the SQL), resolves the
+   * scan to a seat as resolveScans does, and — when the event is open for the scan and the person
+   * holds a seat — inserts the check-in. ON CONFLICT DO NOTHING covers every unique key at once —
+   * one check-in per (event, person), per registration, per (event, clientCheckinId) — so of
+   * concurrent scans of one person exactly one inserts and the others find it afterwards. The
+   * answer tells the caller which of these held, so that it can name the refusal or record a
+   * repeat. Prepared once per connection: planning it cost more than running it.
    */
   async checkInByKey(manager: EntityManager, caller: Caller, eventId: string, key: ScanKey, scan: Scan): Promise<ScanAttempt> {
     const readable = this.events.readableEventCondition(caller, eventId, 'e', 1);
@@ -210,36 +212,6 @@ export class CheckInsRepository {
       knownPersonId: row.known_person_id,
       inserted: row.inserted_id ? { id: row.inserted_id, createdAt: row.inserted_at! } : null,
     };
-  }
-
-  /** The person's seat at the event, if they hold one. */
-  async findSeat(manager: EntityManager, event: DoorEvent, personId: string): Promise<SeatView | null> {
-    const [row] = (await manager.query(
-      `SELECT ${SEAT_COLUMNS}
-         FROM registrations r
-         JOIN people p ON p.region_id = r.region_id AND p.id = r.person_id
-         JOIN agencies a ON a.region_id = r.region_id AND a.id = r.agency_id
-        WHERE r.region_id = $1 AND r.event_id = $2 AND r.person_id = $3`,
-      [event.regionId, event.id, personId],
-    )) as SeatRow[];
-    return row ? toSeat(row) : null;
-  }
-
-  /**
-   * Records a first arrival. ON CONFLICT DO NOTHING covers every unique key at once — one
-   * check-in per (event, person), per registration, per (event, clientCheckinId) — so of
-   * concurrent scans of one person exactly one inserts, and the others find it afterwards.
-   * Null when the person (or the client id) was already checked in.
-   */
-  async insertCheckIn(manager: EntityManager, event: DoorEvent, seat: Seat, scan: Scan): Promise<{ id: string; createdAt: Date } | null> {
-    const [row] = (await manager.query(
-      `INSERT INTO check_ins (region_id, event_id, person_id, agency_id, registration_id, checked_in_at, method, identified_by, device_id, client_checkin_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT DO NOTHING
-       RETURNING id, created_at`,
-      [event.regionId, event.id, seat.personId, seat.agencyId, seat.registrationId, scan.checkedInAt, scan.method, scan.identifiedBy, scan.deviceId, scan.clientCheckinId],
-    )) as Array<{ id: string; created_at: Date }>;
-    return row ? { id: row.id, createdAt: row.created_at } : null;
   }
 
   /**

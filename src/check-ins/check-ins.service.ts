@@ -5,12 +5,12 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
 import { normalizeCode } from '../common/codes.js';
 import { isUniqueViolation, sqlStateOf } from '../common/database-errors.js';
-import { ConflictError, DomainError, NotFoundError, ValidationError } from '../common/errors.js';
+import { ConflictError, DomainError, NotFoundError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
 import { transaction } from '../common/transaction.js';
 import { EventsRepository } from '../events/events.repository.js';
-import { CLOCK_SKEW_MS, checkInRefusal, eventRefusal, futureScanMessage, refusalError, timeRefusal } from './check-in-rules.js';
-import { CheckInRaced, CheckInsRepository, type DoorEvent, type ResolvedScan, type ScanKey, type SeatView, toDoorEvent } from './check-ins.repository.js';
+import { checkInRefusal, eventRefusal, isAheadOfClock, refusalError, timeRefusal } from './check-in-rules.js';
+import { CheckInRaced, CheckInsRepository, type DoorEvent, type ResolvedScan, type ScanAttempt, type ScanKey, toDoorEvent } from './check-ins.repository.js';
 import {
   type BatchRejection,
   batchIdentifiers,
@@ -91,9 +91,7 @@ export class CheckInsService {
 
   /**
    * One statement reads the event, resolves the scan and inserts the check-in when the event is
-   * open and the person holds a seat (the reference of the check-in benchmark is the bare
-   * insert). What it did not do is then explained: 404, the rule broken, no seat — or, when the
-   * person was already checked in, the repeat is recorded.
+   * open and the person holds a seat: one round trip, as many as a bare insert.
    */
   private async checkInRegistered(
     manager: EntityManager,
@@ -103,22 +101,18 @@ export class CheckInsService {
     scan: Scan,
     now: Date,
   ): Promise<{ event: DoorEvent; recorded: Recorded }> {
-    // The clock rule needs no event: refuse a scan from the future before reading anything.
-    if (scan.checkedInAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw ValidationError.field('checkedInAt', futureScanMessage());
+    // The clock rule needs no event: a scan from the future is refused before anything is read.
+    if (isAheadOfClock(scan.checkedInAt, now)) throw refusalError('checked-in-at-in-future');
     const attempt = await this.repository.checkInByKey(manager, caller, eventId, scanKey(identifier), scan);
-    const { event, seat, knownPersonId, inserted } = attempt;
-    if (!event) throw new NotFoundError('Event', eventId);
-    if (!attempt.open) throw refusalError(checkInRefusal(event, scan.checkedInAt, now) ?? 'outside-check-in-window', event);
-    if (!seat) throw missingSeatError(identifier, knownPersonId);
-    if (inserted) return { event, recorded: { created: true, view: { ...seat, ...scan, id: inserted.id, eventId: event.id, createdAt: inserted.createdAt } } };
-    return { event, recorded: await this.recordRepeat(manager, event, seat, scan) };
+    return this.settle(manager, eventId, attempt, scan, now, (knownPersonId) => missingSeatError(identifier, knownPersonId));
   }
 
   /**
    * A walk-in becomes a person of the agency (or is the person of the region with that NIP),
    * takes a seat by a registration without invitation — counted against the capacity, 409
    * `capacity-exceeded` when the hall is full — and is checked in. Someone who already holds a
-   * seat (invited, or registered by another desk a moment ago) keeps it: no second seat.
+   * seat (invited, or registered by another desk a moment ago) keeps it: no second seat. The
+   * rules are checked first, so that a closed door registers nobody.
    */
   private async checkInWalkIn(manager: EntityManager, caller: Caller, eventId: string, walkIn: WalkInDto, scan: Scan, now: Date): Promise<{ event: DoorEvent; recorded: Recorded }> {
     const event = await this.openEvent(manager, caller, eventId, scan.checkedInAt, now);
@@ -128,37 +122,43 @@ export class CheckInsService {
     if (person.created) {
       await this.audit.record(manager, caller, { action: 'create', entity: 'person', entityId: person.id, regionId: event.regionId, changes: { ...fields, walkInAt: eventId } });
     }
-    let seat = await this.repository.findSeat(manager, event, person.id);
-    if (!seat) {
-      const registrationId = await this.registrations.insertWalkInRegistration(manager, event, person.id, walkIn.agencyId);
-      if (registrationId) {
-        await this.events.takeSeats(manager, event.id, 1);
-        await this.audit.record(manager, caller, {
-          action: 'walk-in',
-          entity: 'registration',
-          entityId: registrationId,
-          regionId: event.regionId,
-          changes: { eventId, personId: person.id, agencyId: walkIn.agencyId },
-        });
-      }
-      seat = (await this.repository.findSeat(manager, event, person.id))!;
+    const registrationId = await this.registrations.insertWalkInRegistration(manager, event, person.id, walkIn.agencyId);
+    if (registrationId) {
+      await this.events.takeSeats(manager, event.id, 1);
+      await this.audit.record(manager, caller, {
+        action: 'walk-in',
+        entity: 'registration',
+        entityId: registrationId,
+        regionId: event.regionId,
+        changes: { eventId, personId: person.id, agencyId: walkIn.agencyId },
+      });
     }
-    return { event, recorded: await this.record(manager, event, seat, scan) };
+    const attempt = await this.repository.checkInByKey(manager, caller, eventId, { personId: person.id }, scan);
+    return this.settle(manager, eventId, attempt, scan, now, () => new ConflictError('The walk-in registration was not found', 'not-registered'));
   }
 
-  /** The check-in, or — when the person (or the client id) is already checked in — the repeat kept and the check-in that stands. */
-  private async record(manager: EntityManager, event: DoorEvent, seat: SeatView, scan: Scan): Promise<Recorded> {
-    const inserted = await this.repository.insertCheckIn(manager, event, seat, scan);
-    if (inserted) return { created: true, view: { ...seat, ...scan, id: inserted.id, eventId: event.id, createdAt: inserted.createdAt } };
-    return this.recordRepeat(manager, event, seat, scan);
-  }
-
-  /** A scan of someone already checked in (or the same scan sent again): the repeat kept, and the check-in that stands. */
-  private async recordRepeat(manager: EntityManager, event: DoorEvent, seat: SeatView, scan: Scan): Promise<Recorded> {
+  /**
+   * What a scan's statement did, as the answer: the new check-in; or, when it wrote nothing, why —
+   * 404, the rule broken, no seat — or, for someone already checked in, the repeat recorded.
+   */
+  private async settle(
+    manager: EntityManager,
+    eventId: string,
+    attempt: ScanAttempt,
+    scan: Scan,
+    now: Date,
+    missingSeat: (knownPersonId: string | null) => DomainError,
+  ): Promise<{ event: DoorEvent; recorded: Recorded }> {
+    const { event, seat, inserted } = attempt;
+    if (!event) throw new NotFoundError('Event', eventId);
+    // The statement's condition is checkInRefusal's; it names the rule that failed.
+    if (!attempt.open) throw refusalError(checkInRefusal(event, scan.checkedInAt, now) ?? 'outside-check-in-window', event);
+    if (!seat) throw missingSeat(attempt.knownPersonId);
+    if (inserted) return { event, recorded: { created: true, view: { ...seat, ...scan, id: inserted.id, eventId: event.id, createdAt: inserted.createdAt } } };
     const standing = await this.repository.recordRepeat(manager, event, seat, scan);
     // Only if the registration that was checked in now names someone else.
     if (!standing) throw new ConflictError('The registration was checked in under another person: ask the organizer to review it', 'check-in-conflict');
-    return { created: false, view: standing };
+    return { event, recorded: { created: false, view: standing } };
   }
 
   /** The event within reach, open for a scan made at `checkedInAt` (DESIGN §3.5), or 404 / 409 / 400. */
