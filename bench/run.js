@@ -1,4 +1,5 @@
 // npm run bench — prints each benchmark as a table, figures relative to a baseline of the same run.
+import { benchCheckIns } from './check-ins.js';
 import { benchDocuments } from './documents.js';
 import { benchImport } from './import.js';
 import { benchInvitations } from './invitations.js';
@@ -9,6 +10,7 @@ const benches = [
   ['People CSV import (streamed, 500-row batches)', benchImport],
   ['Invitations: bulk invite and racing confirmations', benchInvitations],
   ['PDF documents (pdfmake, embedded Tinos)', benchDocuments],
+  ['Door check-in (one event of 5,000 registrations, 50 concurrent connections)', benchCheckIns],
 ];
 
 for (const [title, run] of benches) {

@@ -11,8 +11,11 @@ import { startEmbeddedPostgres } from '../dist/database/embedded-postgres.js';
 
 export const ADMIN = { email: 'bench@netralitas.local', password: 'bench-password-123' };
 
-/** A fresh database (on DATABASE_URL's server, or an embedded one) and the app on it. */
-export async function startBenchApp() {
+/**
+ * A fresh database (on DATABASE_URL's server, or an embedded one) and the app on it.
+ * `modules`: reference routes of a benchmark, mounted beside the API behind the same guard.
+ */
+export async function startBenchApp({ modules = [] } = {}) {
   let serverUrl = process.env.DATABASE_URL;
   let embedded;
   let folder;
@@ -27,12 +30,13 @@ export async function startBenchApp() {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: randomBytes(32).toString('hex'), ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DATA_DIR: join(tmpdir(), 'netralitas-bench-data') });
-  const app = await createApp(config, url.toString());
+  const app = await createApp(config, url.toString(), undefined, modules);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${app.getHttpServer().address().port}/api/v1`;
   const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
   const token = `Bearer ${(await login.json()).accessToken}`;
   return {
+    app,
     base,
     token,
     databaseUrl: url.toString(),

@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from './agencies/agencies.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CheckInsModule } from './check-ins/check-ins.module.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ElectionsModule } from './elections/elections.module.js';
@@ -64,6 +65,7 @@ export class AppModule {
         EventsModule,
         InvitationsModule,
         PagesModule,
+        CheckInsModule,
         ...extraImports,
       ],
     };

@@ -6,7 +6,11 @@ import { DEMO_PASSWORD, demoData } from '../src/demo/demo-data.js';
 import { loadDemoData } from '../src/demo/demo-loader.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-const TABLES = ['regions', 'region_offices', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers', 'invitations', 'registrations'];
+const TABLES = ['regions', 'region_offices', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers', 'invitations', 'registrations', 'check_ins', 'check_in_conflicts'];
+
+const invitations = demoData.events.flatMap((e) => e.invitations);
+/** Confirmed attendees and walk-ins hold a seat each. */
+const seats = (e: (typeof demoData.events)[number]) => e.invitations.filter((i) => i.status === 'CONFIRMED').reduce((n, i) => n + i.attendees.length, 0) + e.checkIns.filter((c) => c.walkIn).length;
 
 describe('demo data set', () => {
   let t: TestApp;
@@ -41,11 +45,13 @@ describe('demo data set', () => {
         users: demoData.users.length,
         speakers: demoData.speakers.length,
         events: demoData.events.length,
-        invitations: demoData.events.reduce((n, e) => n + e.invitations.length, 0),
-        registrations: demoData.events.reduce((n, e) => n + e.invitations.reduce((m, i) => m + i.attendees.length, 0), 0),
+        invitations: invitations.length,
+        registrations: demoData.events.reduce((n, e) => n + seats(e), 0),
+        checkIns: demoData.events.reduce((n, e) => n + e.checkIns.length, 0),
       });
       const before = await rowCounts();
       expect(before.event_speakers).toBe(demoData.events.reduce((n, e) => n + e.speakers.length, 0));
+      expect(before.check_in_conflicts).toBe(0);
       const second = await loadDemoData(dataSource, demoData);
       expect(second).toEqual(first);
       expect(await rowCounts()).toEqual(before);
@@ -88,7 +94,7 @@ describe('demo data set', () => {
     const batu = demoData.events.find((e) => e.venueName === 'GOR Gajah Mada')!;
     const byStatus = (status: string) => batu.invitations.filter((i) => i.status === status).length;
     expect(invitations.body.counts).toEqual({ PENDING: byStatus('PENDING'), CONFIRMED: byStatus('CONFIRMED'), DECLINED: byStatus('DECLINED') });
-    expect(gor.registered).toBe(batu.invitations.reduce((n, i) => n + i.attendees.length, 0));
+    expect(gor.registered).toBe(seats(batu));
 
     const attendeesOf = async (agency: string) => {
       const invitation = invitations.body.items.find((i: { agencyName: string }) => i.agencyName.startsWith(agency));
@@ -107,6 +113,40 @@ describe('demo data set', () => {
     const own = await t.http().get(`/api/v1/events/${gor.id}/invitations`).set('Authorization', rep).expect(200);
     expect(own.body.items.map((i: { agencyName: string }) => i.agencyName)).toEqual(['Dinas Pendidikan Kota Batu']);
     expect(own.body.items[0].rsvpUrl).toMatch(/\/api\/v1\/rsvp\/[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('gives each story its attendance: seats counted, delegates, walk-ins, and the invited agencies that did not come', async () => {
+    const batu = demoData.events.find((e) => e.regionCode === '35.79' && e.status === 'COMPLETED')!;
+    const door = await t.login('checkin.batu@demo.netralitas.id', DEMO_PASSWORD);
+    const events = await t.http().get('/api/v1/events?q=Anti%20Radikalisme').set('Authorization', door).expect(200);
+    const event = events.body.items.find((e: { title: string; startsAtLocal: string }) => e.title === batu.title && e.startsAtLocal.startsWith('2024-10-29'));
+    expect(event.registered).toBe(seats(batu));
+
+    const counts = await t.http().get(`/api/v1/events/${event.id}/counts`).set('Authorization', door).expect(200);
+    expect(counts.body).toMatchObject({ capacity: 500, registered: seats(batu), checkedIn: batu.checkIns.length, walkIns: 1, conflicts: 0 });
+
+    const sheet = await t.http().get(`/api/v1/events/${event.id}/attendance`).set('Authorization', door).expect(200);
+    const rows = sheet.body.agencies.flatMap((g: { rows: Array<{ fullName: string; remark: string; time: string }> }) => g.rows);
+    expect(rows).toHaveLength(batu.checkIns.length);
+    expect(rows.find((row: { fullName: string }) => row.fullName === 'Mega Lestari, S.Par.')).toMatchObject({ remark: 'tanpa undangan', time: '13.12 WIB' });
+    expect(rows.find((row: { fullName: string }) => row.fullName === 'Dwi Cahyono, S.H., M.H.')).toMatchObject({ remark: 'diwakilkan', time: '12.55 WIB' });
+    expect(rows.find((row: { fullName: string }) => row.fullName === 'Drs. Heru Wahyudi, M.Si.')).toMatchObject({ remark: 'hadir' });
+    // Declined, unanswered, or confirmed with nobody coming; Disparta's walk-in counts as present.
+    const absent = sheet.body.absentAgencies.map((a: { agencyName: string; invitationStatus: string }) => [a.agencyName, a.invitationStatus]);
+    expect(absent).toEqual(expect.arrayContaining([expect.arrayContaining(['DECLINED']), expect.arrayContaining(['PENDING']), expect.arrayContaining(['CONFIRMED'])]));
+    expect(absent).toHaveLength(batu.invitations.filter((i) => !batu.checkIns.some((c) => c.agencyName === i.agencyName)).length);
+
+    // The offline scans of the story sent again change nothing.
+    const synced = batu.checkIns.filter((c) => c.clientCheckinId);
+    const registrations = await t.http().get(`/api/v1/events/${event.id}/registrations?limit=200`).set('Authorization', door).expect(200);
+    const items = synced.map((c) => ({
+      clientCheckinId: c.clientCheckinId,
+      checkedInAt: c.checkedInAt,
+      deviceId: c.deviceId,
+      personId: registrations.body.items.find((r: { fullName: string }) => r.fullName === c.fullName).personId,
+    }));
+    const replay = await t.http().post(`/api/v1/events/${event.id}/check-ins/batch`).set('Authorization', door).send({ items }).expect(200);
+    expect(replay.body.results.map((r: { status: string }) => r.status)).toEqual(synced.map(() => 'duplicate'));
   });
 
   it('sets the office of each story\'s region, which its people read and a valid PUT accepts unchanged', async () => {

@@ -36,6 +36,9 @@ interface Document {
 
 const OPENAPI_FILE = new URL('../openapi.json', import.meta.url);
 
+/** Fields named `…Id` that are not uuids. */
+const NOT_UUIDS = new Set(['requestId', 'deviceId', 'clientCheckinId']);
+
 /** `{ path, method, operation }` for every operation of the document. */
 function operationsOf(document: Document) {
   return Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })));
@@ -123,7 +126,7 @@ describe('OpenAPI document', () => {
     for (const { operation } of operationsOf(served)) expect({ id: operation.operationId, tags: operation.tags?.length }).toEqual({ id: operation.operationId, tags: 1 });
     for (const tag of served.tags) expect(served.info.description).toContain(`**${tag.name}**: ${tag.description}`);
     // Announced in DESIGN.md, not built yet: the document must not offer them.
-    expect(served.info.description).not.toMatch(/check-in|pledge|coverage report/i);
+    expect(served.info.description).not.toMatch(/pledge|coverage report/i);
   });
 
   it('types every field: nullable strings as strings, ids and path ids as uuid (link secrets by their pattern), instants as date-time', () => {
@@ -135,7 +138,8 @@ describe('OpenAPI document', () => {
         if (property.type === 'object' && !property.properties && !property.additionalProperties && !property.allOf) problems.push(`${where} is an untyped object`);
         // A nullable object is `nullable: true` beside `allOf: [{ $ref }]` (OpenAPI 3.0 ignores a $ref's siblings).
         if (property.nullable && !property.type && !property.allOf) problems.push(`${where} is nullable without a type`);
-        if ((field === 'id' || field.endsWith('Id')) && field !== 'requestId' && property.format !== 'uuid') problems.push(`${where} is not a uuid`);
+        // requestId, and the ids a door device gives itself and its scans (DESIGN §2), are not uuids.
+        if ((field === 'id' || field.endsWith('Id')) && !NOT_UUIDS.has(field) && property.format !== 'uuid') problems.push(`${where} is not a uuid`);
         if (/At(Local)?$/.test(field) && property.format !== 'date-time') problems.push(`${where} is not a date-time`);
       }
     }

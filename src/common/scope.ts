@@ -60,9 +60,36 @@ export function withinReach<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, 
     if (!canReachRegion(caller, filter.regionId)) throw new NotFoundError('Region', filter.regionId);
     qb.andWhere(`${column(reach.region)} = :reachRegionId`, { reachRegionId: filter.regionId });
   }
-  if (caller.regionIds !== null) qb.andWhere(`${column(reach.region)} = ANY(:reachRegionIds)`, { reachRegionIds: caller.regionIds });
-  if (caller.role === 'AGENCY_REP' && reach.agency) qb.andWhere(`${column(reach.agency)} = :reachAgencyId`, { reachAgencyId: caller.agencyId });
+  const { regionIds, agency } = reachLimits(caller, reach);
+  if (regionIds) qb.andWhere(`${column(reach.region)} = ANY(:reachRegionIds)`, { reachRegionIds: regionIds });
+  if (agency) qb.andWhere(`${column(agency.property)} = :reachAgencyId`, { reachAgencyId: agency.id });
   return qb;
+}
+
+/** What narrows a caller's rows: the regions within reach (all when absent), and for an AGENCY_REP its own agency. */
+function reachLimits(caller: Caller, reach: Reach): { regionIds?: string[]; agency?: { property: string; id: string | null } } {
+  return {
+    regionIds: caller.regionIds ?? undefined,
+    agency: caller.role === 'AGENCY_REP' && reach.agency ? { property: reach.agency, id: caller.agencyId } : undefined,
+  };
+}
+
+/**
+ * withinReach for a statement written in SQL (a CTE that reads and writes in one round trip): the
+ * same conditions on `alias`, as SQL with positional parameters from `$firstParam` on. Empty
+ * (`true`) for a caller who reaches every region.
+ */
+export function reachCondition(manager: EntityManager, caller: Caller, entity: EntityTarget<ObjectLiteral>, alias: string, firstParam: number): { sql: string; params: unknown[] } {
+  const reach = reachOf(entity);
+  if (!reach) throw new Error(`${String((entity as { name?: string }).name ?? entity)} is not declared with @TenantTable`);
+  const metadata = manager.connection.getMetadata(entity);
+  const column = (property: string) => `${alias}.${metadata.findColumnWithPropertyName(property)!.databaseName}`;
+  const { regionIds, agency } = reachLimits(caller, reach);
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (regionIds) conditions.push(`${column(reach.region)} = ANY($${firstParam + params.push(regionIds) - 1}::uuid[])`);
+  if (agency) conditions.push(`${column(agency.property)} = $${firstParam + params.push(agency.id) - 1}::uuid`);
+  return { sql: conditions.length > 0 ? conditions.join(' AND ') : 'true', params };
 }
 
 /**

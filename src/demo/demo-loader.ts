@@ -1,9 +1,10 @@
 import './not-in-production.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { RANDOM_TOKEN_SQL, randomCode } from '../common/codes.js';
-import { TICKET_CODE_LENGTH } from '../invitations/answers.service.js';
+import { RANDOM_TOKEN_SQL } from '../common/codes.js';
+import { newTicketCode } from '../invitations/registration.entity.js';
 import { hashPassword } from '../users/passwords.js';
+import { loadDemoAttendance } from './attendance-loader.js';
 import { DEMO_PASSWORD, type DemoData } from './demo-data.js';
 
 export interface DemoLoadSummary {
@@ -17,13 +18,15 @@ export interface DemoLoadSummary {
   events: number;
   invitations: number;
   registrations: number;
+  checkIns: number;
 }
 
 /**
  * Upserts the demo data set by natural keys (region code — also of its office —, election name, agency name within
  * its region, NIP — or agency and name — for people, email, speaker name within its region,
- * event title and start, invitation by event and agency), one set-based statement per table, in
- * one transaction. Running it again changes nothing and duplicates nothing.
+ * event title and start; invitations, registrations and check-ins by event and agency or person),
+ * one set-based statement per table, in one transaction. Running it again changes nothing and
+ * duplicates nothing.
  */
 export async function loadDemoData(dataSource: DataSource, data: DemoData): Promise<DemoLoadSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -131,6 +134,7 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData): Prom
       [json(data.events), insertedEvents.map((e) => e.id)],
     );
     await loadInvitations(manager, data);
+    await loadDemoAttendance(manager, data);
     await recordLoad(manager);
     return countDemoRows(manager, data);
   });
@@ -146,7 +150,7 @@ async function loadInvitations(manager: EntityManager, data: DemoData): Promise<
   const eventKey = (e: DemoData['events'][number]) => ({ regionCode: e.regionCode, title: e.title, startsAt: e.startsAt });
   const invitations = data.events.flatMap((e) => e.invitations.map((i) => ({ ...eventKey(e), ...i, attendees: undefined })));
   const attendees = data.events.flatMap((e) =>
-    e.invitations.flatMap((i) => i.attendees.map((a) => ({ ...eventKey(e), agencyName: i.agencyName, fullName: a.fullName, delegate: a.delegate, ticketCode: randomCode(TICKET_CODE_LENGTH) }))),
+    e.invitations.flatMap((i) => i.attendees.map((a) => ({ ...eventKey(e), agencyName: i.agencyName, fullName: a.fullName, delegate: a.delegate, ticketCode: newTicketCode() }))),
   );
   const eventJoin = `JOIN regions r ON r.code = x."regionCode"
          JOIN events ev ON ev.region_id = r.id AND ev.title = x.title AND ev.starts_at = x."startsAt"::timestamptz
@@ -205,7 +209,8 @@ async function countDemoRows(manager: EntityManager, data: DemoData): Promise<De
             (SELECT count(*) FROM speakers WHERE region_id IN (SELECT id FROM demo_regions))::int AS speakers,
             (SELECT count(*) FROM events WHERE region_id IN (SELECT id FROM demo_regions))::int AS events,
             (SELECT count(*) FROM invitations WHERE region_id IN (SELECT id FROM demo_regions))::int AS invitations,
-            (SELECT count(*) FROM registrations WHERE region_id IN (SELECT id FROM demo_regions))::int AS registrations`,
+            (SELECT count(*) FROM registrations WHERE region_id IN (SELECT id FROM demo_regions))::int AS registrations,
+            (SELECT count(*) FROM check_ins WHERE region_id IN (SELECT id FROM demo_regions))::int AS "checkIns"`,
     [codes, data.elections.map((e) => e.name), data.users.map((u) => u.email.toLowerCase())],
   )) as DemoLoadSummary[];
   return row;

@@ -55,7 +55,11 @@ export function zoneAbbreviation(timezone: IndonesianTimezone): ZoneAbbreviation
 
 /** Offset of `timezone` from UTC at `date`, in minutes (Asia/Jakarta: 420). */
 export function utcOffsetMinutes(date: Date, timezone: string): number {
-  const local = localDateTime(date, timezone);
+  return offsetOf(date, localDateTime(date, timezone));
+}
+
+/** The offset, from the wall-clock fields of the same instant. */
+function offsetOf(date: Date, local: LocalDateTime): number {
   const localAsUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
   // Intl drops milliseconds, so compare against the instant truncated to the second.
   const instant = Math.floor(date.getTime() / 1000) * 1000;
@@ -75,7 +79,8 @@ export function toLocalIso(date: Date, timezone: string): string {
   const local = localDateTime(date, timezone);
   const datePart = `${local.year}-${pad(local.month)}-${pad(local.day)}`;
   const timePart = `${pad(local.hour)}:${pad(local.minute)}:${pad(local.second)}`;
-  return `${datePart}T${timePart}${formatUtcOffset(utcOffsetMinutes(date, timezone))}`;
+  // One Intl pass for both: responses format an instant like this for every row they carry.
+  return `${datePart}T${timePart}${formatUtcOffset(offsetOf(date, local))}`;
 }
 
 /** 'Selasa, 29 Oktober 2024' */

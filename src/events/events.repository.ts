@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../common/caller.js';
 import { ConflictError } from '../common/errors.js';
-import { oneInReach, withinReach } from '../common/scope.js';
+import { oneInReach, reachCondition, withinReach } from '../common/scope.js';
 import type { IndonesianTimezone } from '../regions/region.entity.js';
 import { Speaker } from '../speakers/speaker.entity.js';
 import type { Role } from '../common/roles.js';
@@ -50,9 +50,24 @@ export class EventsRepository {
 
   /** An event the caller may read, or 404 (outside its regions, or a DRAFT it may not see). */
   async findReadableEvent(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<Event> {
+    return oneInReach(this.selectReadable(caller, manager), caller, id);
+  }
+
+  /**
+   * The rule of findReadableEvent as an SQL condition on `alias` (events), for a statement that
+   * embeds the lookup — door check-in reads the event and writes the check-in in one round trip.
+   * Parameters are numbered from `$firstParam`; no row means 404.
+   */
+  readableEventCondition(caller: Caller, id: string, alias: string, firstParam: number): { sql: string; params: unknown[] } {
+    const reach = reachCondition(this.dataSource.manager, caller, Event, alias, firstParam + 1);
+    const drafts = seesDrafts(caller) ? '' : ` AND ${alias}.status <> 'DRAFT'`;
+    return { sql: `${alias}.id = $${firstParam}::uuid${drafts} AND ${reach.sql}`, params: [id, ...reach.params] };
+  }
+
+  private selectReadable(caller: Caller, manager: EntityManager): SelectQueryBuilder<Event> {
     const qb = this.selectEvents(manager);
     if (!seesDrafts(caller)) qb.andWhere("e.status <> 'DRAFT'");
-    return oneInReach(qb, caller, id);
+    return qb;
   }
 
   /**

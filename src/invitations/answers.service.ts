@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
-import { randomCode } from '../common/codes.js';
 import { ConflictError, type FieldError, ValidationError } from '../common/errors.js';
 import { transaction } from '../common/transaction.js';
 import type { EventStatus } from '../events/event.entity.js';
@@ -11,11 +10,10 @@ import { EventsRepository } from '../events/events.repository.js';
 import { PeopleService } from '../people/people.service.js';
 import { type AttendeeDto, isExistingAttendee, type NewAttendeeDto, type RespondDto } from './dto/respond.dto.js';
 import type { Invitation } from './invitation.entity.js';
+import { newTicketCode } from './registration.entity.js';
 import { assertEventScheduled } from './event-rules.js';
 import { type CurrentAttendee, InvitationsRepository, type NewRegistration } from './invitations.repository.js';
 
-/** Ticket codes: 10 Crockford characters, 50 random bits; typed at the door when a QR code will not scan. */
-export const TICKET_CODE_LENGTH = 10;
 /** Draws of fresh ticket codes for the few that hit an existing one (about one in 10^15 each). */
 const TICKET_CODE_DRAWS = 3;
 
@@ -161,7 +159,7 @@ export class AnswersService {
   private async register(manager: EntityManager, invitation: Invitation, added: readonly DesiredAttendee[]): Promise<void> {
     let pending = added;
     for (let draw = 0; pending.length > 0; draw += 1) {
-      const registrations: NewRegistration[] = pending.map((attendee) => ({ ...attendee, ticketCode: randomCode(TICKET_CODE_LENGTH) }));
+      const registrations: NewRegistration[] = pending.map((attendee) => ({ ...attendee, ticketCode: newTicketCode() }));
       const registered = await this.invitations.insertRegistrations(manager, invitation, registrations);
       pending = pending.filter((attendee) => !registered.has(attendee.personId));
       if (pending.length === 0) return;

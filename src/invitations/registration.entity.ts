@@ -1,9 +1,18 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, type Relation } from 'typeorm';
 import { Agency } from '../agencies/agency.entity.js';
+import { randomCode } from '../common/codes.js';
 import { TenantTable } from '../common/scope.js';
 import { Event } from '../events/event.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Invitation } from './invitation.entity.js';
+
+/** Ticket codes: 10 Crockford characters, 50 random bits; typed at the door when a QR code will not scan. */
+export const TICKET_CODE_LENGTH = 10;
+
+/** A fresh ticket code (the unique constraint catches the rare repeat). */
+export function newTicketCode(): string {
+  return randomCode(TICKET_CODE_LENGTH);
+}
 
 /**
  * A seat at an event (DESIGN §2): an attendee named on a confirmed invitation, or a walk-in

@@ -26,6 +26,10 @@ const TAGS = [
   { name: 'events', description: 'Outreach events: status changes (publish, complete, cancel), the programme of speakers, iCalendar files' },
   { name: 'invitations', description: 'Invitations of agencies to events, with seats; answers naming attendees and delegates; surat tugas' },
   { name: 'rsvp', description: 'Answering one invitation through the link printed on its letter, without an account' },
+  {
+    name: 'check-in',
+    description: 'Door check-in by ticket, person or NIP, walk-ins registered at the door, offline batches, repeated scans; live counts and the attendance sheet (JSON, CSV)',
+  },
   { name: 'audit', description: 'The audit log of every write' },
   { name: 'health', description: 'Liveness and readiness probes' },
 ];

@@ -1,5 +1,5 @@
 import { CAST_PASSWORD, MATRIX_PDF } from '../support/access-fixtures.js';
-import type { Answer, Role, RouteRule, RowRef, Scope, Tenancy, World } from '../support/access-matrix.js';
+import type { Answer, CaseContext, Role, RouteRule, RowRef, Scope, Tenancy, World } from '../support/access-matrix.js';
 
 /**
  * The access rule of every route the app answers. The matrix (access-matrix.e2e-spec.ts) fails
@@ -25,6 +25,8 @@ const WRITERS: readonly Role[] = ['ADMIN', 'ORGANIZER'];
 const ADMIN: readonly Role[] = ['ADMIN'];
 const INVITATION_READERS: readonly Role[] = ['ADMIN', 'ORGANIZER', 'VIEWER', 'AGENCY_REP'];
 const INVITATION_ANSWERERS: readonly Role[] = ['ADMIN', 'ORGANIZER', 'AGENCY_REP'];
+/** Door check-in and attendance: organizers and the door staff of the region. */
+const DOOR: readonly Role[] = ['ADMIN', 'ORGANIZER', 'CHECKIN'];
 
 const allPlaces = (world: World) => Object.values(world.places);
 /** A list item: where it belongs, and the scope that decides who may see it. */
@@ -35,6 +37,15 @@ const str = (value: unknown) => (value === null || value === undefined ? null : 
 function calendarItems(answer: Answer): Array<Record<string, unknown>> {
   return [...answer.body.matchAll(/^UID:([0-9a-f-]{36})@/gm)].map((m) => ({ id: m[1] }));
 }
+
+/** The reads of an event's door: the scheduled event of the place, and its draft (organizers only). */
+const eventProbes = () => [
+  { name: 'scheduled', scope: 'region' as const, path: (x: CaseContext) => x.place.event.id },
+  { name: 'draft', scope: 'draftEvent' as const, path: (x: CaseContext) => x.place.draft.id },
+];
+
+/** One offline scan of the place's person, marked with the case's marker. */
+const batchOf = (x: CaseContext) => ({ items: [{ clientCheckinId: x.marker, checkedInAt: new Date().toISOString(), deviceId: x.marker, personId: x.place.person.id }] });
 
 export const ROUTE_RULES: Record<string, RouteRule> = {
   // --- platform -------------------------------------------------------------------------------
@@ -361,5 +372,46 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     path: (x) => String(x.fresh.token),
     ok: 200,
     body: (x) => ({ status: 'DECLINED', reason: `Berhalangan ${x.marker}` }),
+  },
+
+  // --- door check-in ----------------------------------------------------------------------------
+  // The matrix's events are a month ahead, so the door is not open yet: an allowed scan answers
+  // 409 outside-check-in-window (a DRAFT: event-draft) and must write nothing, which is what the
+  // marker in check_ins.device_id checks. Check-ins that succeed are test/check-ins.e2e-spec.ts's.
+  'POST /api/v1/events/:id/check-ins': {
+    roles: DOOR,
+    probes: [
+      { name: 'scheduled', scope: 'region', ok: 409, creates: 'check_ins.device_id', path: (x) => x.place.event.id, body: (x) => ({ personId: x.place.person.id, deviceId: x.marker }) },
+      { name: 'draft', scope: 'draftEvent', ok: 409, creates: 'check_ins.device_id', path: (x) => x.place.draft.id, body: (x) => ({ personId: x.place.person.id, deviceId: x.marker }) },
+      {
+        name: 'walk-in',
+        scope: 'region',
+        ok: 409,
+        creates: 'people.full_name',
+        path: (x) => x.place.event.id,
+        body: (x) => ({ walkIn: { fullName: `Orang ${x.marker}`, employmentType: 'NON_ASN', position: 'Staf', agencyId: x.place.agency.id } }),
+      },
+    ],
+  },
+  'POST /api/v1/events/:id/check-ins/batch': {
+    roles: DOOR,
+    probes: [
+      // Allowed: 200, the item rejected as outside the window.
+      { name: 'scheduled', scope: 'region', ok: 200, path: (x) => x.place.event.id, body: (x) => batchOf(x), rows: (x) => [{ table: 'check_ins', where: { device_id: x.marker } }] },
+      { name: 'draft', scope: 'draftEvent', ok: 409, path: (x) => x.place.draft.id, body: (x) => batchOf(x), rows: (x) => [{ table: 'check_ins', where: { device_id: x.marker } }] },
+    ],
+  },
+  'GET /api/v1/events/:id/check-ins/conflicts': {
+    roles: WRITERS,
+    probes: [
+      { name: 'scheduled', scope: 'region', path: (x) => x.place.event.id },
+      { name: 'draft', scope: 'draftEvent', path: (x) => x.place.draft.id },
+    ],
+  },
+  'GET /api/v1/events/:id/registrations': { roles: DOOR, probes: eventProbes() },
+  'GET /api/v1/events/:id/counts': { roles: [...DOOR, 'VIEWER'], probes: eventProbes() },
+  'GET /api/v1/events/:id/attendance': {
+    roles: DOOR,
+    probes: [...eventProbes(), { name: 'csv', scope: 'region', path: (x) => x.place.event.id, query: () => ({ format: 'csv' }) }],
   },
 };
