@@ -8,4 +8,8 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 60000,
+  // Two files at a time: the suite spends much of its time waiting on PostgreSQL and Chromium, so
+  // two run well even on two cores (Jest's default there is one); more would multiply the apps'
+  // database pools (20 connections each) against the server's limit.
+  maxWorkers: 2,
 };

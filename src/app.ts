@@ -14,6 +14,7 @@ import { createValidationPipe } from './common/validation.js';
 import { API_PREFIX, type AppConfig, loadConfig } from './config/config.js';
 import { migrateDatabase } from './database/migrate.js';
 import { registerFileUploads } from './files/file-upload.js';
+import { ROOT_ROUTES } from './invitations/short-link.controller.js';
 import { createOpenApiDocument } from './openapi/document.js';
 
 /** A client may pass its own request id (letters, digits, dashes); otherwise one is made. */
@@ -43,7 +44,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, onClose?
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.with(config, databaseUrl, extraImports), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.setGlobalPrefix(API_PREFIX);
+  // Links for people printed on paper (the RSVP short link) live at the root.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 

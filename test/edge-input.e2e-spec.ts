@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
+import { DataSource } from 'typeorm';
 import type { AddressInfo } from 'node:net';
 import { createAgency, createPerson } from './support/directory-fixtures.js';
-import { createEvent, createSpeaker, eventBody } from './support/event-fixtures.js';
+import { createEvent, createScheduledEvent, createSpeaker, eventBody } from './support/event-fixtures.js';
 import { createRegions, createUser } from './support/fixtures.js';
+import { unansweredInvitation } from './support/registration-fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /** Every error is problem+json in one shape, and no input, however hostile, answers 500. */
@@ -171,6 +173,55 @@ describe('input at the edge', () => {
     });
   });
 
+  describe('malformed multipart on a document upload (found by test/fuzz.e2e-spec.ts)', () => {
+    const boundary = 'b0undary';
+    const part = (content: string) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="surat.pdf"\r\nContent-Type: application/pdf\r\n\r\n${content}`;
+    const pdf = '%PDF-1.4\n% surat tugas\n%%EOF\n';
+
+    it('answers a 400 naming the file, stores nothing and audits nothing, however the body is broken', async () => {
+      const agency = await createAgency(t, r.batu.id, 'Dinas Perhubungan');
+      const event = await createScheduledEvent(t, t.adminToken, eventBody(r.batu.id, { startsAt: '2031-03-04T09:00:00+07:00', endsAt: '2031-03-04T12:00:00+07:00' }));
+      const invitation = await unansweredInvitation(t, event, agency.id);
+      const path = api(`/invitations/${invitation}/assignment-letter`);
+      const files = async () => (await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM stored_files'))[0].n as number;
+      const filesBefore = await files();
+      const cases: Array<[string, string, string | Buffer]> = [
+        ['random bytes under a valid boundary', `multipart/form-data; boundary=${boundary}`, Buffer.from([0x00])],
+        ['garbage text under a valid boundary', `multipart/form-data; boundary=${boundary}`, 'not multipart at all'],
+        ['no boundary parameter', 'multipart/form-data', `${part(pdf)}\r\n--${boundary}--\r\n`],
+        ['an empty boundary', 'multipart/form-data; boundary=', `${part(pdf)}\r\n--${boundary}--\r\n`],
+        ['a boundary over 70 characters', `multipart/form-data; boundary=${'b'.repeat(80)}`, `--${'b'.repeat(80)}\r\n`],
+        ['no closing boundary', `multipart/form-data; boundary=${boundary}`, part(pdf)],
+        ['a body that does not use its boundary', 'multipart/form-data; boundary=other', `${part(pdf)}\r\n--${boundary}--\r\n`],
+        ['part headers without an end', `multipart/form-data; boundary=${boundary}`, `--${boundary}\r\nContent-Disposition: form-data; name="file"`],
+      ];
+      for (const [name, contentType, body] of cases) {
+        const response = await t.http().put(path).set('Authorization', t.adminToken).set('content-type', contentType).send(body);
+        expect({ name, status: response.status }).toEqual({ name, status: 400 });
+        expectProblem(response, 400);
+        expect({ name, fields: response.body.errors.map((e: { field: string }) => e.field) }).toEqual({ name, fields: [expect.stringMatching(/^(file|content-type)$/)] });
+      }
+      const stored = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM invitations WHERE id = $1 AND assignment_letter_id IS NOT NULL', [invitation]);
+      expect(stored[0].n).toBe(0);
+      expect(await files()).toBe(filesBefore);
+      expect(await auditCount(invitation)).toBe(0);
+      // The same route still takes a well-formed multipart upload.
+      const good = await t.http().put(path).set('Authorization', t.adminToken).set('content-type', `multipart/form-data; boundary=${boundary}`).send(`${part(pdf)}\r\n--${boundary}--\r\n`);
+      expect(good.status).toBe(200);
+    });
+  });
+
+  describe('a key without a name (found by test/fuzz.e2e-spec.ts)', () => {
+    it('is refused with a field error that names where it was', async () => {
+      const query = await t.http().get(`${api('/regions')}?=`).set('Authorization', t.adminToken);
+      expectProblem(query, 400);
+      expect(query.body.errors).toEqual([{ field: 'query', message: 'query has a parameter without a name' }]);
+      const body = await t.http().post(api('/regions')).set('Authorization', t.adminToken).send({ code: '36', name: 'Banten', level: 'PROVINCE', timezone: 'Asia/Jakarta', '': 1 });
+      expectProblem(body, 400);
+      expect(body.body.errors).toEqual([{ field: 'body', message: 'body has a field without a name' }]);
+    });
+  });
+
   async function auditCount(entityId: string): Promise<number> {
     const response = await t.http().get(`${api('/audit-log')}?entityId=${entityId}&limit=200`).set('Authorization', t.adminToken).expect(200);
     return response.body.total as number;
@@ -232,7 +283,7 @@ describe('input at the edge', () => {
     it('holds on every route that creates something: each field named at most once for an empty body', async () => {
       const { body: doc } = await t.http().get('/api/docs-json').expect(200);
       const creates = Object.keys(doc.paths)
-        .filter((path) => doc.paths[path].post && !/\{|import|login|publish|complete/.test(path))
+        .filter((path) => doc.paths[path].post && !/\{|import|login|publish|complete|\/view\//.test(path)) // the report page's forms answer pages
         .map((path) => `${doc.servers[0].url}${path}`);
       expect(creates).toEqual(expect.arrayContaining(['/api/v1/regions', '/api/v1/users', '/api/v1/agencies', '/api/v1/people', '/api/v1/speakers', '/api/v1/events', '/api/v1/elections']));
       for (const path of creates) {

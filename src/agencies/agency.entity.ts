@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, type Relation } from 'typeorm';
 import { Region } from '../regions/region.entity.js';
 import { TenantTable } from '../common/scope.js';
+import { sameRegion } from '../common/region-join.js';
 
 export const AGENCY_CATEGORIES = ['OPD', 'KECAMATAN', 'KELURAHAN', 'DESA', 'SCHOOL', 'VERTICAL', 'ELECTION_BODY', 'BUMD', 'OTHER'] as const;
 export type AgencyCategory = (typeof AGENCY_CATEGORIES)[number];
@@ -63,10 +64,7 @@ export class Agency {
 
   /** Keyed on (region_id, parent_agency_id): a parent is always in the same region. */
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_agencies_parent' },
-    { name: 'parent_agency_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_agencies_parent', 'parent_agency_id'))
   parentAgency?: Relation<Agency>;
 
   /** Stored as headcount_pns, headcount_pppk, headcount_non_asn. */

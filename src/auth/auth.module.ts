@@ -26,5 +26,7 @@ import { LoginAttempts } from './login-attempts.js';
   ],
   controllers: [AuthController],
   providers: [AuthService, LoginAttempts, { provide: APP_GUARD, useClass: AuthGuard }],
+  // The report page signs people in with the same checks and throttling as POST /auth/login.
+  exports: [AuthService],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { Agency, Headcount } from '../agencies/agency.entity.js';
 import { TenantTable } from '../common/scope.js';
 import { Event } from '../events/event.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
+import { sameRegion } from '../common/region-join.js';
 
 /**
  * An agency relaying the material to its own staff (DESIGN §2 Cascade session: "menyampaikan
@@ -25,10 +26,7 @@ export class Cascade {
   agencyId: string;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_cascades_agency' },
-    { name: 'agency_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_cascades_agency', 'agency_id'))
   agency?: Relation<Agency>;
 
   /** The event whose material was relayed, when there was one. */
@@ -36,10 +34,7 @@ export class Cascade {
   sourceEventId: string | null;
 
   @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_cascades_source_event' },
-    { name: 'source_event_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_cascades_source_event', 'source_event_id'))
   sourceEvent?: Relation<Event>;
 
   /** `yyyy-mm-dd` */
@@ -58,10 +53,7 @@ export class Cascade {
   evidenceFileId: string | null;
 
   @ManyToOne(() => StoredFile, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_cascades_evidence' },
-    { name: 'evidence_file_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_cascades_evidence', 'evidence_file_id'))
   evidenceFile?: Relation<StoredFile>;
 
   /** Who recorded it (an AGENCY_REP or an organizer); null once that user is gone. */

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { TenantTable } from '../common/scope.js';
 import { CHECK_IN_METHODS, type CheckInMethod, CheckIn, IDENTIFIED_BY, type IdentifiedBy } from './check-in.entity.js';
+import { sameRegion } from '../common/region-join.js';
 
 /**
  * A scan that did not become the check-in because the person was already checked in (or an
@@ -27,10 +28,7 @@ export class CheckInConflict {
   checkInId: string;
 
   @ManyToOne(() => CheckIn, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_check_in_conflicts_check_in' },
-    { name: 'check_in_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_check_in_conflicts_check_in', 'check_in_id'))
   checkIn?: Relation<CheckIn>;
 
   @Column({ type: 'uuid' })

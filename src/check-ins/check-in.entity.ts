@@ -4,6 +4,7 @@ import { TenantTable } from '../common/scope.js';
 import { Event } from '../events/event.entity.js';
 import { Registration } from '../invitations/registration.entity.js';
 import { Person } from '../people/person.entity.js';
+import { sameRegion } from '../common/region-join.js';
 
 export const CHECK_IN_METHODS = ['QR', 'MANUAL', 'OFFLINE_SYNC'] as const;
 export type CheckInMethod = (typeof CHECK_IN_METHODS)[number];
@@ -38,20 +39,14 @@ export class CheckIn {
   eventId: string;
 
   @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_check_ins_event' },
-    { name: 'event_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_check_ins_event', 'event_id'))
   event?: Relation<Event>;
 
   @Column({ type: 'uuid' })
   personId: string;
 
   @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_check_ins_person' },
-    { name: 'person_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_check_ins_person', 'person_id'))
   person?: Relation<Person>;
 
   /** The agency of the registration: whom the person came for. */
@@ -59,10 +54,7 @@ export class CheckIn {
   agencyId: string;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_check_ins_agency' },
-    { name: 'agency_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_check_ins_agency', 'agency_id'))
   agency?: Relation<Agency>;
 
   /** The seat this check-in fills: an invited attendee's, or the walk-in registration made at the door. */
@@ -70,10 +62,7 @@ export class CheckIn {
   registrationId: string;
 
   @ManyToOne(() => Registration, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_check_ins_registration' },
-    { name: 'registration_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_check_ins_registration', 'registration_id'))
   registration?: Relation<Registration>;
 
   /** When the person arrived, as the scanning device saw it (offline scans are sent later). */

@@ -13,6 +13,11 @@ export interface AccessTokenPayload {
   role: Role;
   /** The user's token version at issue (see User.tokenVersion). */
   ver: number;
+  /**
+   * Set on narrower tokens that open one part of the app only, such as the report page's
+   * cookie (`reports:view`, src/reports/report-session.ts). Such a token is never a bearer token.
+   */
+  scope?: string;
 }
 
 /**
@@ -70,27 +75,41 @@ export class AuthGuard implements CanActivate {
       throw new UnauthorizedError('The access token is invalid or has expired');
     }
     if (typeof payload.sub !== 'string' || !Number.isInteger(payload.ver)) throw new UnauthorizedError('The access token is invalid or has expired');
-    const [row] = (await this.dataSource.query(
-      `SELECT u.id, u.email, u.role, u.region_id, u.agency_id, u.active,
-              CASE
-                WHEN u.region_id IS NULL THEN NULL
-                WHEN u.role = 'AGENCY_REP' THEN ARRAY[u.region_id]
-                ELSE ARRAY(SELECT r.id FROM regions r WHERE r.id = u.region_id OR r.parent_id = u.region_id)
-              END AS region_ids
-         FROM users u
-        WHERE u.id = $1 AND u.token_version = $2`,
-      [payload.sub, payload.ver],
-    )) as CallerRow[];
-    // No row: an unknown user, or a token issued before the password changed or the account was deactivated.
-    if (!row || !row.active) throw new UnauthorizedError('The account is unknown or deactivated, or the token was revoked; log in again');
-    return {
-      userId: row.id,
-      email: row.email,
-      role: row.role,
-      regionId: row.region_id,
-      agencyId: row.agency_id,
-      regionIds: row.region_ids,
-      requestId: String(request.id),
-    };
+    // A scoped token (the report page's cookie) opens its own pages only, never the API.
+    if (payload.scope !== undefined) throw new UnauthorizedError('The access token is invalid or has expired');
+    const caller = await findCaller(this.dataSource, payload, String(request.id));
+    // No caller: an unknown user, or a token issued before the password changed or the account was deactivated.
+    if (!caller) throw new UnauthorizedError('The account is unknown or deactivated, or the token was revoked; log in again');
+    return caller;
   }
+}
+
+/**
+ * The caller a verified token stands for, re-read from the database (one indexed query): null
+ * when the user is unknown or deactivated or the token's version is not the user's any more.
+ * Also used by the report page, which reads its token from a cookie.
+ */
+export async function findCaller(dataSource: DataSource, payload: AccessTokenPayload, requestId: string): Promise<Caller | null> {
+  if (typeof payload.sub !== 'string' || !Number.isInteger(payload.ver)) return null;
+  const [row] = (await dataSource.query(
+    `SELECT u.id, u.email, u.role, u.region_id, u.agency_id, u.active,
+            CASE
+              WHEN u.region_id IS NULL THEN NULL
+              WHEN u.role = 'AGENCY_REP' THEN ARRAY[u.region_id]
+              ELSE ARRAY(SELECT r.id FROM regions r WHERE r.id = u.region_id OR r.parent_id = u.region_id)
+            END AS region_ids
+       FROM users u
+      WHERE u.id = $1 AND u.token_version = $2`,
+    [payload.sub, payload.ver],
+  )) as CallerRow[];
+  if (!row || !row.active) return null;
+  return {
+    userId: row.id,
+    email: row.email,
+    role: row.role,
+    regionId: row.region_id,
+    agencyId: row.agency_id,
+    regionIds: row.region_ids,
+    requestId,
+  };
 }

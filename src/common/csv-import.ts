@@ -255,6 +255,9 @@ async function checkRows<F extends string, R extends ImportRow>(file: ReceivedCs
     await finished(out);
   } finally {
     out.destroy();
+    // The folder is removed right after a refused header: the file must be closed by then, or
+    // its late creation leaves the folder not empty (ENOTEMPTY) and masks the 400 with a 500.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
   }
   return { path, errors };
 }

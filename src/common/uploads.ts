@@ -143,10 +143,15 @@ export class CsvUploadBody {
       if (sniffer.bytes === 0) throw emptyFileError();
       return new ReceivedCsv(folder, path, sniffer.bytes, sniffer.encoding());
     } catch (error) {
-      await rm(folder, { recursive: true, force: true });
+      await removeFolder(folder);
       throw error;
     }
   }
+}
+
+/** Removes an upload's temporary folder, retrying while a stream of the import still closes a file in it. */
+function removeFolder(folder: string): Promise<void> {
+  return rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
 }
 
 /** A CSV upload received in full, waiting in a temporary file. */
@@ -169,7 +174,7 @@ export class ReceivedCsv {
   }
 
   async dispose(): Promise<void> {
-    await rm(this.folder, { recursive: true, force: true });
+    await removeFolder(this.folder);
   }
 }
 
@@ -282,7 +287,7 @@ async function receiveMultipart(body: Readable, headers: IncomingMessage['header
     }
     filePart = pipeline(stream, new CappedBytes(MAX_CSV_BYTES, sniffer), createWriteStream(target), { signal: both }).catch((error: unknown) =>
       // Busboy ends the part with "Part terminated early" when the closing boundary is missing.
-      refuse(error instanceof DomainError ? error : malformed(true)),
+      refuse(error instanceof DomainError ? error : malformedMultipart(true)),
     );
   });
   parser.on('filesLimit', () => refuse(ValidationError.field('file', 'send one part only: the CSV file in the field "file"')));
@@ -291,14 +296,15 @@ async function receiveMultipart(body: Readable, headers: IncomingMessage['header
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     // Busboy: "Unexpected end of multipart data", malformed part headers; or the cap of the whole body.
-    refuse(error instanceof DomainError ? error : malformed(filePart !== undefined));
+    refuse(error instanceof DomainError ? error : malformedMultipart(filePart !== undefined));
   }
   await filePart;
   if (refusal.signal.aborted) throw refusal.signal.reason;
   if (!filePart) throw ValidationError.field('file', 'the multipart body has no part: send the CSV file in the field "file"');
 }
 
-function malformed(partStarted: boolean): ValidationError {
+/** A multipart body busboy could not read: no part at all, or a part cut off before the closing boundary. */
+export function malformedMultipart(partStarted: boolean): ValidationError {
   return ValidationError.field(
     'file',
     partStarted
@@ -308,7 +314,7 @@ function malformed(partStarted: boolean): ValidationError {
 }
 
 /** RFC 2046: a boundary of 1 to 70 characters, required by multipart/form-data. */
-function assertBoundary(contentType: string): void {
+export function assertBoundary(contentType: string): void {
   const match = /;\s*boundary\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType);
   const boundary = match?.[1] ?? match?.[2] ?? '';
   if (boundary.length < 1 || boundary.length > 70) {

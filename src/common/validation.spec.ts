@@ -46,4 +46,12 @@ describe('validateInput', () => {
     expect(validateInput(Name, { name: 'x' }).errors).toEqual([{ field: 'name', message: 'name must be longer than or equal to 2 characters' }]);
     expect(validateInput(Name, { name: 'Batu' }).errors).toEqual([]);
   });
+
+  // Found by test/fuzz.e2e-spec.ts on POST /sign/:token, a form that validates with validateInput.
+  it('names a field without a name, or a body that is not an object, after the body: every error has a field', () => {
+    expect(validateInput(Name, { name: 'Batu', '': {} }).errors).toEqual([{ field: 'body', message: 'body has a field without a name' }]);
+    for (const body of [1, null, [], 'Batu']) {
+      expect(validateInput(Name, body as object).errors).toEqual([{ field: 'body', message: 'body must be a JSON object' }]);
+    }
+  });
 });

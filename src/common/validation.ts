@@ -50,8 +50,26 @@ class EdgeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const problem = findUnstorableText(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
     if (problem) throw ValidationError.field(problem.field, `${problem.field} ${problem.message}`);
-    return super.transform(value, metadata);
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      throw error instanceof ValidationError ? nameUnnamed(error, metadata) : error;
+    }
   }
+}
+
+/**
+ * A key with an empty name (`?=1`, `{"": 1}`) has no field to name; the error names where it
+ * was instead (`query` or `body`), so that every field error has a field.
+ */
+function nameUnnamed(error: ValidationError, metadata: ArgumentMetadata): ValidationError {
+  if (!error.errors.some((e) => e.field === '')) return error;
+  return new ValidationError(namedErrors(error.errors, metadata.type === 'query' ? 'query' : 'body'));
+}
+
+function namedErrors(errors: FieldError[], where: 'query' | 'body'): FieldError[] {
+  const what = where === 'query' ? 'a parameter' : 'a field';
+  return errors.map((e) => (e.field === '' ? { field: where, message: `${where} has ${what} without a name` } : e));
 }
 
 export function createValidationPipe(): ValidationPipe {
@@ -97,8 +115,12 @@ export const IsText = (min: number, max: number) =>
  * merged with the stored record): same DTO classes and messages, one message per problem.
  */
 export function validateInput<T extends object>(cls: ClassConstructor<T>, plain: object): { value: T; errors: FieldError[] } {
+  // class-validator reports a body that is not an object (`1`, `[]`, `null`) without a field.
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    return { value: plainToInstance(cls, {}), errors: [{ field: 'body', message: 'body must be a JSON object' }] };
+  }
   const value = plainToInstance(cls, plain);
-  return { value, errors: fieldErrors(validateSync(value, { whitelist: true, forbidNonWhitelisted: true })) };
+  return { value, errors: namedErrors(fieldErrors(validateSync(value, { whitelist: true, forbidNonWhitelisted: true })), 'body') };
 }
 
 type TransformInput = { value: unknown };

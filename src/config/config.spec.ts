@@ -54,4 +54,11 @@ describe('loadConfig', () => {
       /DATABASE_CONNECT_TIMEOUT_MS must be a whole number of milliseconds[\s\S]*DATABASE_STATEMENT_TIMEOUT_MS must not be less than 100/,
     );
   });
+
+  it('limits public pledge verification per address, 30 a minute unless told, never 0', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).verifyRateLimit).toBe(30);
+    expect(loadConfig({ DATA_DIR: dataDir(), VERIFY_RATE_LIMIT: '120' }).verifyRateLimit).toBe(120);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), VERIFY_RATE_LIMIT: '0' })).toThrow(/VERIFY_RATE_LIMIT must not be less than 1/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), VERIFY_RATE_LIMIT: 'many' })).toThrow(/VERIFY_RATE_LIMIT must be a whole number of lookups per minute/);
+  });
 });

@@ -69,6 +69,12 @@ class Environment {
   @IsIn(['true', 'false', '1', '0'], { message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY?: string;
 
+  /** Public pledge verification lookups allowed per client address per minute (`GET /verify/:code`). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt({ message: 'VERIFY_RATE_LIMIT must be a whole number of lookups per minute' })
+  @Min(1)
+  VERIFY_RATE_LIMIT = 30;
+
   /** Public base URL, used in links printed on letters (RSVP, verification). */
   @IsOptional()
   @Matches(/^https?:\/\//, { message: 'PUBLIC_URL must start with http:// or https://' })
@@ -90,6 +96,8 @@ export interface AppConfig {
   publicUrl: string;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Public pledge verification lookups per client address per minute. */
+  verifyRateLimit: number;
 }
 
 export interface DatabaseTimeouts {
@@ -129,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parsed.TRUST_PROXY === 'true' || parsed.TRUST_PROXY === '1',
+    verifyRateLimit: parsed.VERIFY_RATE_LIMIT,
     publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ''),
   };
 }

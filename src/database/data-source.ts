@@ -14,6 +14,7 @@ import { Registration } from '../invitations/registration.entity.js';
 import { Person } from '../people/person.entity.js';
 import { PledgeTemplate } from '../pledges/pledge-template.entity.js';
 import { Pledge } from '../pledges/pledge.entity.js';
+import { SignToken } from '../pledges/sign-token.entity.js';
 import { SignatureImage } from '../pledges/signature-image.entity.js';
 import { RegionOffice } from '../regions/office.entity.js';
 import { Region } from '../regions/region.entity.js';
@@ -31,9 +32,11 @@ import { CheckIns1795441000000 } from './migrations/1795441000000-check-ins.js';
 import { Pledges1795442000000 } from './migrations/1795442000000-pledges.js';
 import { Cascades1795443000000 } from './migrations/1795443000000-cascades.js';
 import { Offices1795447199280 } from './migrations/1795447199280-offices.js';
+import { CoverageIndexes1795458000000 } from './migrations/1795458000000-coverage-indexes.js';
+import { SignTokens1795457038656 } from './migrations/1795457038656-sign-tokens.js';
 
 /** Every entity, listed explicitly (ESM has no reliable glob loading). */
-export const entities = [Region, User, AuditEntry, Agency, Person, Election, Speaker, Event, EventSpeaker, StoredFile, Invitation, Registration, CheckIn, CheckInConflict, PledgeTemplate, Pledge, SignatureImage, Cascade, RegionOffice];
+export const entities = [Region, User, AuditEntry, Agency, Person, Election, Speaker, Event, EventSpeaker, StoredFile, Invitation, Registration, CheckIn, CheckInConflict, PledgeTemplate, Pledge, SignatureImage, SignToken, Cascade, RegionOffice];
 
 /** Every migration, in order. */
 export const migrations = [
@@ -47,6 +50,8 @@ export const migrations = [
   Pledges1795442000000,
   Cascades1795443000000,
   Offices1795447199280,
+  SignTokens1795457038656,
+  CoverageIndexes1795458000000,
 ];
 
 /**

@@ -77,6 +77,8 @@ export function letterhead(issuer: Issuer, width: number = CONTENT_WIDTH): Conte
 }
 
 export interface SignatureBlockOptions {
+  /** A line between the date and the position: "Mengetahui," on an attendance sheet. */
+  lead?: string;
   /** Printed on the left, level with the block: a QR code (`qrCode()`), a list of copies. */
   beside?: Column;
 }
@@ -89,15 +91,17 @@ export interface SignatureBlockOptions {
 export function signatureBlock(issuer: Issuer, signedAt: Date, options: SignatureBlockOptions = {}): Content {
   const date = formatLetterDate(signedAt, issuer.timezone);
   const office = issuer.office;
+  const lead = options.lead ? [options.lead] : [];
   const lines: Content[] = office
     ? [
         `${office.city}, ${date}`,
+        ...lead,
         { text: office.signatory.position, margin: [0, 0, 0, SIGNING_SPACE] },
         { text: office.signatory.name, bold: true, decoration: 'underline' },
         ...(office.signatory.rank ? [office.signatory.rank] : []),
         ...(office.signatory.nip ? [`NIP. ${formatNip(office.signatory.nip)}`] : []),
       ]
-    : [`${DOTS}, ${date}`, { text: DOTS_LONG, margin: [0, 0, 0, SIGNING_SPACE] }, DOTS_LONG, `NIP. ${DOTS}`];
+    : [`${DOTS}, ${date}`, ...lead, { text: DOTS_LONG, margin: [0, 0, 0, SIGNING_SPACE] }, DOTS_LONG, `NIP. ${DOTS}`];
   return {
     columns: [...(options.beside ? [options.beside] : []), { width: '*', text: '' }, { width: SIGNATURE_WIDTH, stack: lines, alignment: 'center' }],
     margin: [0, 18, 0, 0],

@@ -7,8 +7,12 @@
  * letterhead.ts, `qrCode()` in qr.ts, `table()` in table.ts. See letterhead-sample.ts for a
  * whole letter built from them.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import pdfmake from 'pdfmake';
+import { Piscina } from 'piscina';
 import type { Content, Margins, StyleDictionary, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 
 export type { Content } from 'pdfmake/interfaces.js';
@@ -41,7 +45,7 @@ const FONT_FILES = {
 const fontFiles = new Set(Object.values(FONT_FILES));
 
 pdfmake.setFonts({ [FONT_FAMILY]: FONT_FILES });
-// A document only ever holds what the app passes in (images as buffers or data URLs): pdfmake
+// A document only ever holds what the app passes in (images as data URLs): pdfmake
 // fetches no URL, and reads no file but the fonts above, whatever a content node names.
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
@@ -89,13 +93,56 @@ export interface PdfDocument {
 }
 
 /**
- * Renders a document to PDF bytes. pdfmake writes its layout into the content nodes it is given
- * (and an image it has seen becomes a reference valid in that document only), so it gets a copy:
- * a block built once (a letterhead, a QR code) can go into any number of documents. Content is
- * therefore plain data: strings, numbers, arrays, objects, data URLs; named table layouts rather
- * than functions.
+ * Renders a document to PDF bytes, in a worker thread. pdfmake lays a document out synchronously
+ * (a 150-letter bundle or a report of 150 agencies takes seconds), and on the request thread that
+ * would stop the process answering anyone else meanwhile (DESIGN invariant 7). The worker gets a
+ * copy of the document, which is why content is plain data: strings, numbers, arrays, objects,
+ * images as data URLs; named table layouts rather than functions.
  */
 export async function renderPdf(document: PdfDocument): Promise<Buffer> {
+  const bytes = (await renderers().run(document)) as Uint8Array;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+let pool: Piscina | undefined;
+
+/**
+ * The PDF workers, started on the first document: one thread less than the machine has cores (at
+ * least one), so that requests keep a core while documents are laid out; documents beyond that
+ * wait their turn. An idle thread ends after a minute; the app's shutdown stops them all.
+ */
+function renderers(): Piscina {
+  pool ??= new Piscina({ filename: workerFile(), maxThreads: Math.max(1, availableParallelism() - 1), idleTimeout: 60_000 });
+  return pool;
+}
+
+/** Stops the PDF workers (the app's shutdown); the next document starts them again. */
+export async function closePdfRenderers(): Promise<void> {
+  const closing = pool;
+  pool = undefined;
+  await closing?.destroy();
+}
+
+/**
+ * The worker runs compiled JavaScript: `dist/documents/pdf-worker.js` next to this file in the
+ * build. The test suite imports the TypeScript sources, whose folder holds no .js worker; it uses
+ * the build's (`npm test` builds first).
+ */
+function workerFile(): string {
+  const beside = fileURLToPath(new URL('./pdf-worker.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = fileURLToPath(new URL('../../dist/documents/pdf-worker.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new Error(`The PDF worker ${beside} is missing: run npm run build`);
+}
+
+/**
+ * Lays a document out on the calling thread: what the PDF worker runs (pdf-worker.ts). pdfmake
+ * writes its layout into the content nodes it is given, so the document is used up: the worker
+ * receives a copy of its own (a block built once, a letterhead or a QR code, stays untouched in
+ * the caller); elsewhere, pass a `structuredClone`.
+ */
+export async function layoutPdf(document: PdfDocument): Promise<Buffer> {
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: document.orientation ?? 'portrait',
@@ -112,7 +159,7 @@ export async function renderPdf(document: PdfDocument): Promise<Buffer> {
     defaultStyle: { font: FONT_FAMILY, fontSize: 12, lineHeight: 1.15 },
     styles: STYLES,
     footer: document.pageNumbers === false ? undefined : pageNumberFooter,
-    content: structuredClone(document.content),
+    content: document.content,
   };
   return pdfmake.createPdf(definition).getBuffer();
 }

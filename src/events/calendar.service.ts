@@ -9,6 +9,7 @@ import { Region } from '../regions/region.entity.js';
 import type { EventSpeaker } from './event-speaker.entity.js';
 import type { Event } from './event.entity.js';
 import { EventsRepository, seesDrafts } from './events.repository.js';
+import { fileSlug } from '../documents/file-name.js';
 
 export interface CalendarFile {
   filename: string;
@@ -40,7 +41,7 @@ export class CalendarService {
     const event = await this.repository.findReadableEvent(caller, id);
     const programme = (await this.repository.findProgrammes([id])).get(id)!;
     const localDate = toLocalIso(event.startsAt, event.region!.timezone).slice(0, 10);
-    return { filename: `${slug(event.title)}-${localDate}.ics`, body: buildEventCalendar(toCalendarEvent(event, programme)) };
+    return { filename: `${fileSlug(event.title, 'event')}-${localDate}.ics`, body: buildEventCalendar(toCalendarEvent(event, programme)) };
   }
 
   async regionFeed(caller: Caller, regionId: string): Promise<CalendarFile> {
@@ -88,8 +89,3 @@ function toCalendarEvent(event: Event, programme: readonly EventSpeaker[]): Cale
   };
 }
 
-/** A file name a browser keeps as it is: ASCII letters, digits and dashes. */
-function slug(text: string): string {
-  const ascii = text.normalize('NFKD').replace(/[^\x20-\x7e]/g, '');
-  return ascii.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '') || 'event';
-}

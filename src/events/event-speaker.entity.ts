@@ -2,6 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { TenantTable } from '../common/scope.js';
 import { Speaker } from '../speakers/speaker.entity.js';
 import { Event } from './event.entity.js';
+import { sameRegion } from '../common/region-join.js';
 
 /**
  * One slot of an event's programme: who speaks, on what, when. Both foreign keys include
@@ -25,10 +26,7 @@ export class EventSpeaker {
 
   /** The programme is part of the event: it goes with it. */
   @ManyToOne(() => Event, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_event_speakers_event' },
-    { name: 'event_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_event_speakers_event', 'event_id'))
   event?: Relation<Event>;
 
   /** The double-booking check looks up every booking of a speaker. */
@@ -37,10 +35,7 @@ export class EventSpeaker {
   speakerId: string;
 
   @ManyToOne(() => Speaker, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_event_speakers_speaker' },
-    { name: 'speaker_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_event_speakers_speaker', 'speaker_id'))
   speaker?: Relation<Speaker>;
 
   @Column({ type: 'varchar', length: 300 })

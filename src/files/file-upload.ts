@@ -2,8 +2,9 @@ import { PassThrough, type Readable } from 'node:stream';
 import { applyDecorators } from '@nestjs/common';
 import { type NestFastifyApplication, RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
-import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../common/errors.js';
+import { DomainError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from '../common/errors.js';
 import { ApiFileBody, ApiProblem } from '../common/openapi.js';
+import { assertBoundary, malformedMultipart } from '../common/uploads.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -67,11 +68,26 @@ export async function fileUpload(request: FastifyRequest, maxBytes: number): Pro
   const multipart = request.isMultipart();
   if (declared > maxBytes + (multipart ? MULTIPART_ENVELOPE_BYTES : 0)) throw new UploadTooLargeError(maxBytes);
   if (multipart) {
-    const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+    assertBoundary(request.headers['content-type'] ?? '');
+    let part: Awaited<ReturnType<FastifyRequest['file']>>;
+    try {
+      part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
+    } catch (error) {
+      // Busboy's own errors ("Unexpected end of form", malformed part headers) are the client's.
+      throw multipartProblem(error, false);
+    }
     if (!part || part.fieldname !== 'file') throw ValidationError.field('file', 'the file must be sent in the multipart field "file"');
     // Past the limit busboy silently truncates the stream; turn that into an error instead.
     part.file.once('limit', () => part.file.destroy(new UploadTooLargeError(maxBytes)));
-    return { stream: part.file, originalName: part.filename || null, maxBytes };
+    // Busboy may have failed the part already (a body without its closing boundary ends within
+    // the same tick as the part begins): piping a destroyed stream would never end.
+    if (part.file.destroyed && !part.file.readableEnded) throw multipartProblem(part.file.errored, true);
+    // The store reads through this pass-through, which carries the part's errors as problems:
+    // a part cut off before the closing boundary is a 400, not a failure of the server.
+    const stream = quietPassThrough();
+    part.file.on('error', (error) => stream.destroy(multipartProblem(error, true)));
+    part.file.pipe(stream);
+    return { stream, originalName: part.filename || null, maxBytes };
   }
   const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   if (!contentType || !BINARY_BODY_TYPES.includes(contentType)) {
@@ -81,7 +97,7 @@ export async function fileUpload(request: FastifyRequest, maxBytes: number): Pro
   const body = request.body as Readable | undefined;
   // The store reads through this pass-through, so a refusal part-way ends its reading without
   // destroying the request itself: the problem answer still reaches the client.
-  const stream = new PassThrough();
+  const stream = quietPassThrough();
   if (body) {
     body.once('error', (error) => stream.destroy(error));
     body.pipe(stream);
@@ -89,6 +105,27 @@ export async function fileUpload(request: FastifyRequest, maxBytes: number): Pro
     stream.end();
   }
   return { stream, originalName: null, maxBytes };
+}
+
+/**
+ * The stream the store reads the upload from. The route may look its row up before the store
+ * starts reading: an error in between (a broken part, a client gone) must not be an unhandled
+ * 'error' event, which would end the process. The store's pipeline still sees it (the stream
+ * stays errored) and answers with it.
+ */
+function quietPassThrough(): PassThrough {
+  const stream = new PassThrough();
+  stream.on('error', () => undefined);
+  return stream;
+}
+
+/** An error raised while reading a multipart body, as the problem it is for the client. */
+function multipartProblem(error: unknown, partStarted: boolean): Error {
+  if (error instanceof DomainError) return error;
+  // @fastify/multipart's own errors (limits, a prototype field name) carry their 4xx status.
+  const status = (error as { statusCode?: number } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return error as Error;
+  return malformedMultipart(partStarted);
 }
 
 export function formatBytes(bytes: number): string {

@@ -4,6 +4,7 @@ import { TenantTable } from '../common/scope.js';
 import { Event } from '../events/event.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { Person } from '../people/person.entity.js';
+import { sameRegion } from '../common/region-join.js';
 
 export const INVITATION_STATUSES = ['PENDING', 'CONFIRMED', 'DECLINED'] as const;
 export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
@@ -41,10 +42,7 @@ export class Invitation {
   eventId: string;
 
   @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_invitations_event' },
-    { name: 'event_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_invitations_event', 'event_id'))
   event?: Relation<Event>;
 
   @Index('ix_invitations_agency_id')
@@ -53,10 +51,7 @@ export class Invitation {
 
   /** An agency of the event's own region list. */
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_invitations_agency' },
-    { name: 'agency_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_invitations_agency', 'agency_id'))
   agency?: Relation<Agency>;
 
   /** "Kepala Dinas Pendidikan", "Kapolres": whom the letter addresses (default: the agency's headTitle). */
@@ -68,10 +63,7 @@ export class Invitation {
   addresseePersonId: string | null;
 
   @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_invitations_addressee' },
-    { name: 'addressee_person_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_invitations_addressee', 'addressee_person_id'))
   addresseePerson?: Relation<Person>;
 
   /** How many people the agency may send. */
@@ -101,10 +93,7 @@ export class Invitation {
   assignmentLetterId: string | null;
 
   @ManyToOne(() => StoredFile, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_invitations_assignment_letter' },
-    { name: 'assignment_letter_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_invitations_assignment_letter', 'assignment_letter_id'))
   assignmentLetter?: Relation<StoredFile>;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -5,6 +5,7 @@ import { TenantTable } from '../common/scope.js';
 import { Event } from '../events/event.entity.js';
 import { Person } from '../people/person.entity.js';
 import { Invitation } from './invitation.entity.js';
+import { sameRegion } from '../common/region-join.js';
 
 /** Ticket codes: 10 Crockford characters, 50 random bits; typed at the door when a QR code will not scan. */
 export const TICKET_CODE_LENGTH = 10;
@@ -39,20 +40,14 @@ export class Registration {
   eventId: string;
 
   @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_registrations_event' },
-    { name: 'event_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_registrations_event', 'event_id'))
   event?: Relation<Event>;
 
   @Column({ type: 'uuid' })
   personId: string;
 
   @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_registrations_person' },
-    { name: 'person_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_registrations_person', 'person_id'))
   person?: Relation<Person>;
 
   /** The agency the person came for, as it was when they registered (their agency may change later). */
@@ -60,10 +55,7 @@ export class Registration {
   agencyId: string;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_registrations_agency' },
-    { name: 'agency_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_registrations_agency', 'agency_id'))
   agency?: Relation<Agency>;
 
   /** Null for a walk-in registered at the door. */
@@ -71,10 +63,7 @@ export class Registration {
   invitationId: string | null;
 
   @ManyToOne(() => Invitation, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_registrations_invitation' },
-    { name: 'invitation_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_registrations_invitation', 'invitation_id'))
   invitation?: Relation<Invitation>;
 
   /** Sent in place of the invited head ("Kapolres diwakilkan", "Dandim diwakili Pabung"). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { API_PREFIX } from '../config/config.js';
 
@@ -31,17 +32,28 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const ASSETS_FOLDER = new URL('./assets/', import.meta.url);
 
+/**
+ * Browser builds of libraries the pages use, served the same way from the installed package
+ * (so they follow `npm update`, and nothing is fetched from another site): asset name → file.
+ */
+const LIBRARIES: Record<string, string> = {
+  // QR decoding for cameras whose browser has no BarcodeDetector (the door app).
+  'jsqr.js': 'jsqr/dist/jsQR.js',
+};
+
 function loadAssets(): Map<string, Asset> {
   const byName = new Map<string, Asset>();
-  for (const name of readdirSync(ASSETS_FOLDER)) {
+  const add = (name: string, body: Buffer) => {
     const extension = extname(name);
     const contentType = CONTENT_TYPES[extension];
-    if (!contentType) continue;
-    const body = readFileSync(new URL(name, ASSETS_FOLDER));
+    if (!contentType) return;
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
     const asset: Asset = { name, hashedName: `${name.slice(0, -extension.length)}.${hash}${extension}`, contentType, body, etag: `"${hash}"` };
     byName.set(asset.name, asset).set(asset.hashedName, asset);
-  }
+  };
+  for (const name of readdirSync(ASSETS_FOLDER)) add(name, readFileSync(new URL(name, ASSETS_FOLDER)));
+  const require = createRequire(import.meta.url);
+  for (const [name, file] of Object.entries(LIBRARIES)) add(name, readFileSync(require.resolve(file)));
   return byName;
 }
 

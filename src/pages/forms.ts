@@ -23,7 +23,7 @@ export interface TextFieldOptions {
   name: string;
   label: string;
   value?: string | number | null;
-  type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'search';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date' | 'search';
   /** A line under the label: "Sesuai KTP, dengan gelar". */
   hint?: string;
   required?: boolean;

@@ -12,6 +12,8 @@ export interface PageOptions {
   body: SafeHtml;
   /** Scripts of src/pages/assets/ beyond pages.js, by file name: ['door.js']. */
   scripts?: string[];
+  /** Stylesheets of src/pages/assets/ beyond pages.css, by file name: ['door.css']. */
+  styles?: string[];
 }
 
 /**
@@ -30,8 +32,7 @@ export function renderPage(options: PageOptions): SafeHtml {
 <meta name="theme-color" content="#8c1d18">
 <title>${options.title} · Netralitas</title>
 <link rel="icon" href="${assetUrl('icon.svg')}" type="image/svg+xml">
-<link rel="stylesheet" href="${assetUrl('pages.css')}">
-${scripts.map((name) => html`<script src="${assetUrl(name)}" defer></script>\n`)}</head>
+${['pages.css', ...(options.styles ?? [])].map((name) => html`<link rel="stylesheet" href="${assetUrl(name)}">\n`)}${scripts.map((name) => html`<script src="${assetUrl(name)}" defer></script>\n`)}</head>
 <body>
 ${siteHeader(options.issuer)}<main id="isi">
 <h1>${options.heading ?? options.title}</h1>

@@ -32,6 +32,11 @@ export function prefersHtml(request: FastifyRequest): boolean {
   return new Negotiator(request).mediaType(['application/json', 'text/html']) === 'text/html';
 }
 
+/** Whether the body is a page's form (`application/x-www-form-urlencoded`) rather than JSON. */
+export function isFormPost(request: FastifyRequest): boolean {
+  return (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+}
+
 /**
  * Answers with a page. Pages carry personal data and links with secret tokens: no cache keeps
  * them. Return the result from a handler that takes `@Res({ passthrough: true }) reply`.

@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { Agency } from '../agencies/agency.entity.js';
 import { TenantTable } from '../common/scope.js';
 import { EMPLOYMENT_TYPES, type EmploymentType } from './nip.js';
+import { sameRegion } from '../common/region-join.js';
 
 /**
  * A civil servant, honorer or guest on a region's roster. Three indexes are created in the
@@ -18,6 +19,8 @@ import { EMPLOYMENT_TYPES, type EmploymentType } from './nip.js';
 @Index('uq_people_region_nip', { synchronize: false })
 @Index('ix_people_region_name', { synchronize: false })
 @Index('ix_people_agency_name', { synchronize: false })
+// (region_id, id) INCLUDE (employment_type): the coverage report's probe per check-in, index-only (migration CoverageIndexes).
+@Index('ix_people_region_id_type', { synchronize: false })
 // Target of composite foreign keys (registrations, check-ins, pledges): they stay in the person's region.
 @Unique('uq_people_region_id', ['regionId', 'id'])
 export class Person {
@@ -48,10 +51,7 @@ export class Person {
 
   /** Keyed on (region_id, agency_id), so a person can never sit in another region's agency. */
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_people_agency' },
-    { name: 'agency_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_people_agency', 'agency_id'))
   agency?: Relation<Agency>;
 
   @Column({ type: 'varchar', length: 30, nullable: true })

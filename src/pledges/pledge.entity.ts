@@ -5,6 +5,7 @@ import { TenantTable } from '../common/scope.js';
 import { Event } from '../events/event.entity.js';
 import { Person } from '../people/person.entity.js';
 import { PledgeTemplate } from './pledge-template.entity.js';
+import { sameRegion } from '../common/region-join.js';
 
 export const PLEDGE_CAPACITIES = ['SELF', 'ON_BEHALF_OF_AGENCY'] as const;
 export type PledgeCapacity = (typeof PLEDGE_CAPACITIES)[number];
@@ -41,10 +42,7 @@ export class Pledge {
   eventId: string | null;
 
   @ManyToOne(() => Event, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_pledges_event' },
-    { name: 'event_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_pledges_event', 'event_id'))
   event?: Relation<Event>;
 
   @Column({ type: 'uuid' })
@@ -58,10 +56,7 @@ export class Pledge {
   personId: string;
 
   @ManyToOne(() => Person, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_pledges_person' },
-    { name: 'person_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_pledges_person', 'person_id'))
   person?: Relation<Person>;
 
   /** The signer's agency at signing. */
@@ -69,10 +64,7 @@ export class Pledge {
   agencyId: string;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_pledges_agency' },
-    { name: 'agency_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_pledges_agency', 'agency_id'))
   agency?: Relation<Agency>;
 
   @Column({ type: 'enum', enum: PLEDGE_CAPACITIES, enumName: 'pledge_capacity' })
@@ -83,10 +75,7 @@ export class Pledge {
   checkInId: string | null;
 
   @ManyToOne(() => CheckIn, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'region_id', referencedColumnName: 'regionId', foreignKeyConstraintName: 'fk_pledges_check_in' },
-    { name: 'check_in_id', referencedColumnName: 'id' },
-  ])
+  @JoinColumn(sameRegion('fk_pledges_check_in', 'check_in_id'))
   checkIn?: Relation<CheckIn>;
 
   /** The name as typed by the signer. */

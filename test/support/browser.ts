@@ -37,11 +37,15 @@ const CHROMIUM_ARGS = [
 /** A phone, since the pages are built for one first. */
 export const PHONE_VIEWPORT = { width: 390, height: 844 };
 
-export async function launchChromium(): Promise<Browser> {
+/**
+ * `extraArgs` add chromium switches for one test file, such as a fake camera fed from a file:
+ * `['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--use-file-for-fake-video-capture=/tmp/qr.y4m']`.
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: run 'sudo apt-get install -y chromium' (npm test does it for you) or set CHROMIUM_PATH.`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], timeout: 30_000 });
 }
 
 export interface BrowserFixture {
@@ -50,12 +54,12 @@ export interface BrowserFixture {
 }
 
 /** Registers the hooks of a test file: one chromium for the file, a new context per test. */
-export function useBrowser(options: { viewport?: { width: number; height: number } } = {}): BrowserFixture {
+export function useBrowser(options: { viewport?: { width: number; height: number }; args?: readonly string[] | (() => readonly string[]) } = {}): BrowserFixture {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(typeof options.args === 'function' ? options.args() : options.args);
   });
   afterAll(async () => {
     await browser?.close();

@@ -13,6 +13,7 @@ import jsQRModule from 'jsqr';
 import { PDFParse } from 'pdf-parse';
 import { PNG } from 'pngjs';
 import { artifactPath } from './artifacts.js';
+import type { Response } from 'supertest';
 
 // jsqr's typings describe an ES module; it is CommonJS, whose exports carry `default` as well.
 const jsQR = jsQRModule.default;
@@ -137,4 +138,11 @@ export function pdfFonts(pdf: Buffer): PdfFont[] {
     });
   }
   return fonts;
+}
+
+/** A supertest parser that keeps a body as bytes (a PDF, a spreadsheet, a CSV with its BOM): `.buffer(true).parse(asBytes)`. */
+export function asBytes(response: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
 }

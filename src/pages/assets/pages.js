@@ -9,7 +9,8 @@ document.documentElement.classList.add('js');
 // name and value (`<button name="status" value="CONFIRMED">`).
 document.addEventListener('submit', (event) => {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement)) return;
+  // A form whose own script sends it (the door app) keeps its buttons as that script decides.
+  if (!(form instanceof HTMLFormElement) || event.defaultPrevented) return;
   setTimeout(() => {
     for (const button of form.querySelectorAll('button[type="submit"], button:not([type])')) {
       button.disabled = true;
