@@ -10,6 +10,7 @@ import { type EventRef, createEvent, createScheduledEvent, eventBody, fieldsOf }
 import { createCast, createRegions, createUser, type TestUser } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { withAdminClient } from './support/test-database.js';
+import { asBytes } from './support/documents.js';
 
 /** A Tuesday, WIB: "Selasa, 29 Oktober 2030", 13.00–16.00. Far enough ahead to stay open. */
 const FUTURE = { startsAt: '2030-10-29T13:00:00+07:00', endsAt: '2030-10-29T16:00:00+07:00' };
@@ -569,11 +570,7 @@ describe('invitations', () => {
         .get(`/api/v1/invitations/${invitationId}/assignment-letter`)
         .set('Authorization', token)
         .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(asBytes);
 
     beforeAll(async () => {
       const event = await scheduled();
@@ -663,6 +660,17 @@ describe('invitations', () => {
       expect(Buffer.compare(back.body as Buffer, png)).toBe(0);
       const audit = (await auditEntries(t, 'invitation')).filter((entry) => entry.entityId === invitationId && entry.action === 'upload-assignment-letter');
       expect(audit).toHaveLength(2);
+    });
+
+    it('parallel replacements: one letter stays, every replaced file is gone from disk and database', async () => {
+      await upload(png, 'image/png').expect(200);
+      const before = await storedRows();
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => upload(Buffer.concat([png, Buffer.from(` ${i}`)]), 'image/png')));
+      expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+      // Whatever the interleaving, each upload released the file it replaced in its own transaction.
+      expect([await storedRows(), storedOnDisk()]).toEqual([before, before]);
+      const kept = await withDatabase(async (db) => (await db.query('SELECT f.sha256 FROM stored_files f JOIN invitations i ON i.assignment_letter_id = f.id WHERE i.id = $1', [invitationId])).rows[0].sha256);
+      expect(answers.map((answer) => answer.body.sha256)).toContain(kept);
     });
 
     it('answers 404 when no letter was uploaded', async () => {

@@ -152,15 +152,21 @@ export class InvitationsRepository {
     return attendees;
   }
 
-  /** People of the agency an RSVP link's holder may name: by name, at most `limit`, with the total. */
+  /**
+   * People of the agency an RSVP link's holder may name, by name, at most `limit`, with the
+   * total. `q` matches part of the name or, when it is digits, the start of the NIP (as the
+   * directory's search does); the NIP itself is not shown.
+   */
   async findRoster(regionId: string, agencyId: string, q: string | undefined, limit: number): Promise<{ people: RosterPerson[]; total: number }> {
+    const digits = q?.replace(/\s/g, '');
+    const nipPrefix = digits && /^\d+$/.test(digits) ? `${digits}%` : null;
     const rows = (await this.dataSource.query(
       `SELECT p.id, p.full_name, p.position, p.employment_type, count(*) OVER ()::int AS total
          FROM people p
-        WHERE p.region_id = $1 AND p.agency_id = $2 AND ($3::text IS NULL OR p.full_name ILIKE $3)
+        WHERE p.region_id = $1 AND p.agency_id = $2 AND ($3::text IS NULL OR p.full_name ILIKE $3 OR p.nip LIKE $5)
         ORDER BY lower(p.full_name), p.id
         LIMIT $4`,
-      [regionId, agencyId, q ? containsPattern(q) : null, limit],
+      [regionId, agencyId, q ? containsPattern(q) : null, limit, nipPrefix],
     )) as Array<{ id: string; full_name: string; position: string | null; employment_type: EmploymentType; total: number }>;
     return {
       people: rows.map((row) => ({ id: row.id, fullName: row.full_name, position: row.position, employmentType: row.employment_type })),

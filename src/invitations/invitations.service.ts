@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../common/caller.js';
-import { ValidationError } from '../common/errors.js';
+import { ConflictError, ValidationError } from '../common/errors.js';
 import { withinReach } from '../common/scope.js';
 import { transaction } from '../common/transaction.js';
 import { containsPattern } from '../common/sql.js';
@@ -21,6 +21,7 @@ import {
   type InviteResult,
   type RsvpResponse,
   rsvpUrl,
+  shortRsvpUrl,
   toInvitationDetailResponse,
   toInvitationResponse,
   toRsvpResponse,
@@ -46,8 +47,10 @@ export interface InvitationLetter {
   event: Event;
   /** Hari/tanggal, pukul and tempat, in the region's zone, in Bahasa Indonesia. */
   schedule: InvitationSchedule;
-  /** The link to print, as text and as a QR code. */
+  /** The RSVP link (`PUBLIC_URL/api/v1/rsvp/<token>`). */
   rsvpUrl: string;
+  /** The short link printed on the letter, as text and as a QR code (`PUBLIC_URL/r/<token>`, redirecting to rsvpUrl). */
+  shortUrl: string;
   attendees: Attendee[];
 }
 
@@ -132,22 +135,28 @@ export class InvitationsService {
     return toRsvpResponse(invitation, attendees.get(invitation.id)!, roster, this.config.publicUrl);
   }
 
-  /** The letter of one invitation within reach (seam for the letter PDF). */
+  /** The letter of one invitation within reach; only while its event is SCHEDULED (409 otherwise). */
   async letter(caller: Caller, id: string): Promise<InvitationLetter> {
     const invitation = await this.repository.findInvitation(caller, id);
+    assertEventScheduled(invitation.event!, 'its invitation letters are no longer printed');
     const attendees = await this.repository.findAttendees([id]);
     return this.toLetter(invitation, attendees.get(id)!);
   }
 
-  /** Every letter of an event, by agency name, for printing in one PDF (seam for the letters PDF). */
-  async letters(caller: Caller, eventId: string): Promise<InvitationLetter[]> {
-    await this.events.findReadableEvent(caller, eventId);
+  /**
+   * Every letter of an event, by agency name, for printing in one PDF; only while the event is
+   * SCHEDULED (409 otherwise), and 409 `no-invitations` while it has none.
+   */
+  async letters(caller: Caller, eventId: string): Promise<{ event: Event; letters: InvitationLetter[] }> {
+    const event = await this.events.findReadableEvent(caller, eventId);
+    assertEventScheduled(event, 'its invitation letters are no longer printed');
     const invitations = await withinReach(this.repository.selectInvitations().where('i.event_id = :eventId', { eventId }), caller)
       .orderBy('a.name')
       .addOrderBy('i.id')
       .getMany();
+    if (invitations.length === 0) throw new ConflictError(`Event ${eventId} has no invitations yet: there is no letter to print`, 'no-invitations');
     const attendees = await this.repository.findAttendees(invitations.map((invitation) => invitation.id));
-    return invitations.map((invitation) => this.toLetter(invitation, attendees.get(invitation.id)!));
+    return { event, letters: invitations.map((invitation) => this.toLetter(invitation, attendees.get(invitation.id)!)) };
   }
 
   private toLetter(invitation: Invitation, attendees: Attendee[]): InvitationLetter {
@@ -157,6 +166,7 @@ export class InvitationsService {
       event,
       schedule: invitationSchedule({ ...event, timezone: event.region!.timezone }),
       rsvpUrl: rsvpUrl(this.config.publicUrl, invitation.token),
+      shortUrl: shortRsvpUrl(this.config.publicUrl, invitation.token),
       attendees,
     };
   }

@@ -166,7 +166,7 @@ export class RsvpResponse extends InvitationDetailResponse {
 }
 
 export class RsvpQuery {
-  @SearchText('Narrows the roster: part of a name')
+  @SearchText('Narrows the roster: part of a name, or the start of a NIP (digits)')
   q?: string;
 }
 
@@ -200,6 +200,14 @@ export interface Disclosure {
 /** The link printed on the letter and sent over WhatsApp. */
 export function rsvpUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/${API_PREFIX}/rsvp/${token}`;
+}
+
+/**
+ * The short form of the RSVP link, printed on letters (a shorter QR code, easier to type): a
+ * root path that redirects to rsvpUrl.
+ */
+export function shortRsvpUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/r/${token}`;
 }
 
 /** `invitation` comes with its agency, its event and the event's region, and its assignment letter (or null). */
