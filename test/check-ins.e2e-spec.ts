@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type pg from 'pg';
+import { readPdf, asBytes } from './support/documents.js';
 import { createAgency, createPerson, pnsNip, type AgencyRef, type PersonRef } from './support/directory-fixtures.js';
 import { createEvent, createScheduledEvent, type EventRef, eventBody, fieldsOf } from './support/event-fixtures.js';
 import { createCast, createRegions, createUser, type TestUser } from './support/fixtures.js';
@@ -511,11 +512,7 @@ describe('check-in', () => {
     });
 
     it('gives the attendance sheet as a CSV with a BOM, Indonesian headers and formula-safe cells', async () => {
-      const response = await get(`/events/${event.id}/attendance?format=csv`, checkinBatu.token).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const response = await get(`/events/${event.id}/attendance?format=csv`, checkinBatu.token).buffer(true).parse(asBytes);
       expect(response.status).toBe(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(response.headers['content-disposition']).toBe('attachment; filename="daftar-hadir-2024-10-29-sosialisasi-netralitas-asn-dan-anti-radikalisme.csv"');
@@ -533,9 +530,16 @@ describe('check-in', () => {
       ]);
     });
 
-    it('answers format=pdf with a clear 400 until the printable sheet exists', async () => {
-      const response = await get(`/events/${event.id}/attendance?format=pdf`, organizerBatu.token).expect(400);
-      expect(response.body.errors).toEqual([{ field: 'format', message: expect.stringContaining('not available yet') }]);
+    it('prints the sheet as a PDF: without an office the region heads it, absent agencies last; other formats are a 400', async () => {
+      const response = await get(`/events/${event.id}/attendance?format=pdf`, checkinBatu.token).buffer(true).parse(asBytes);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-disposition']).toBe('attachment; filename="daftar-hadir-2024-10-29-sosialisasi-netralitas-asn-dan-anti-radikalisme.pdf"');
+      const text = (await readPdf(response.body as Buffer)).text.replace(/\s+/g, ' ');
+      expect(text.startsWith('PEMERINTAH KOTA BATU DAFTAR HADIR')).toBe(true);
+      // Printed as written: a PDF runs no formulas.
+      expect(text).toMatch(/1 =HYPERLINK\("http:\/\/ ?evil\.example","klik"\)/);
+      expect(text).toContain('Sri Wahyuni, S.Par. - Staf Dinas Pariwisata 13.12 WIB tanpa undangan');
+      expect(text).toMatch(/1 Dinas Kesehatan tidak hadir \(undangan belum dijawab\) 2 Satuan Polisi Pamong Praja tidak hadir/);
       expect(fieldsOf((await get(`/events/${event.id}/attendance?format=xlsx`, organizerBatu.token).expect(400)).body)).toEqual(['format']);
     });
   });

@@ -4,6 +4,7 @@ import type { EventType } from '../events/event.entity.js';
 import type { InvitationStatus } from '../invitations/invitation.entity.js';
 import type { IndonesianTimezone } from '../regions/region.entity.js';
 import type { AbsentAgencyRow, AttendanceRowData } from './registrations.repository.js';
+import { fileSlug } from '../documents/file-name.js';
 
 /**
  * The daftar hadir of an event, as data: one builder for every format. The JSON and CSV answers
@@ -140,12 +141,6 @@ export function attendanceCsv(sheet: AttendanceSheet): string {
 /** "daftar-hadir-2024-10-29-sosialisasi-netralitas-asn.csv" */
 export function attendanceFilename(event: AttendanceEventHeader, extension: string): string {
   const date = toLocalIso(event.startsAt, event.timezone).slice(0, 10);
-  const slug = event.title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60)
-    .replace(/-$/, '');
+  const slug = fileSlug(event.title, '');
   return `daftar-hadir-${date}${slug ? `-${slug}` : ''}.${extension}`;
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { type Caller, CurrentCaller, Roles } from '../common/caller.js';
-import { ApiPage, ApiProblem, ApiProblems } from '../common/openapi.js';
+import { ApiPage, ApiProblems } from '../common/openapi.js';
 import { IdParam } from '../common/validation.js';
 import { AttendanceService } from './attendance.service.js';
 import { AttendanceQuery, AttendanceResponse, EventCountsResponse, RegistrationQuery, RegistrationResponse } from './dto/attendance.dto.js';
@@ -43,21 +43,22 @@ export class AttendanceController {
   @Roles('ADMIN', 'ORGANIZER', 'CHECKIN')
   @ApiOperation({
     operationId: 'getEventAttendance',
-    summary: 'Get the attendance sheet (daftar hadir) of an event as JSON or CSV',
+    summary: 'Get the attendance sheet (daftar hadir) of an event as JSON, CSV or PDF',
     description:
       'Everyone present by agency (No, Nama, NIP, Jabatan, Instansi, Waktu hadir, Keterangan: hadir / diwakilkan / tanpa undangan), ' +
-      'then the invited agencies with nobody present. CSV: UTF-8 with BOM, Indonesian headers, formula-safe cells. The printable PDF is not available yet.',
+      'then the invited agencies with nobody present. CSV: UTF-8 with BOM, Indonesian headers, formula-safe cells. ' +
+      'PDF: the printable sheet in Bahasa Indonesia on A4 landscape, with the office\'s letterhead, the event header and a "Mengetahui" signature block.',
   })
   @ApiExtraModels(AttendanceResponse)
   @ApiOkResponse({
-    description: 'The sheet as JSON (format=json, the default) or as a CSV attachment (format=csv)',
+    description: 'The sheet as JSON (format=json, the default), or as a CSV (format=csv) or PDF (format=pdf) attachment',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(AttendanceResponse) } },
       'text/csv': { schema: { type: 'string', example: '\uFEFFNo,Nama,NIP,Jabatan,Instansi,Waktu hadir,Keterangan\r\n1,…' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiProblem(400, 'Invalid input, or format=pdf, which is not available yet')
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(400, 401, 403, 404)
   async sheet(@CurrentCaller() caller: Caller, @IdParam() id: string, @Query() query: AttendanceQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const answer = await this.attendance.attendance(caller, id, query.format);
     if (!('body' in answer)) return answer;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../common/caller.js';
-import { ValidationError } from '../common/errors.js';
 import { type Page, page } from '../common/pagination.js';
 import { EventsRepository } from '../events/events.repository.js';
+import { OfficeService } from '../regions/office.service.js';
+import { renderAttendancePdf } from './attendance-pdf.js';
 import { type AttendanceSheet, attendanceCsv, attendanceFilename, buildAttendanceSheet } from './attendance-sheet.js';
 import { toDoorEvent } from './check-ins.repository.js';
 import {
@@ -21,7 +22,7 @@ import { RegistrationsRepository } from './registrations.repository.js';
 export interface AttendanceFile {
   contentType: string;
   filename: string;
-  body: string;
+  body: string | Buffer;
 }
 
 /** What the door and the organizer read: the lookup, the live counts, the attendance sheet. */
@@ -30,6 +31,7 @@ export class AttendanceService {
   constructor(
     private readonly events: EventsRepository,
     private readonly registrations: RegistrationsRepository,
+    private readonly offices: OfficeService,
   ) {}
 
   /** The door lookup: registrations by name or NIP prefix, with their check-in if any. */
@@ -49,7 +51,7 @@ export class AttendanceService {
   /**
    * Everything a daftar hadir shows, for any format: the event's header, everyone present
    * grouped by agency with No, time and remark, and the invited agencies with nobody present.
-   * The printed (PDF) sheet renders this same object.
+   * The printed (PDF) sheet renders this same object (attendance-pdf.ts).
    */
   async attendanceSheet(caller: Caller, eventId: string): Promise<AttendanceSheet> {
     const event = await this.events.findReadableEvent(caller, eventId);
@@ -72,14 +74,14 @@ export class AttendanceService {
     return buildAttendanceSheet(header, rows, absent);
   }
 
-  /** `GET /events/:id/attendance?format=`: JSON, or a CSV file. */
+  /** `GET /events/:id/attendance?format=`: JSON, a CSV file, or the printable PDF. */
   async attendance(caller: Caller, eventId: string, format: AttendanceFormat): Promise<AttendanceResponse | AttendanceFile> {
-    if (format === 'pdf') {
-      // The printable sheet comes with the documents feature (letterhead, signature block).
-      throw ValidationError.field('format', 'the printable (pdf) attendance sheet is not available yet; use format=json or format=csv');
-    }
     const sheet = await this.attendanceSheet(caller, eventId);
     if (format === 'json') return toAttendanceResponse(sheet);
+    if (format === 'pdf') {
+      const issuer = await this.offices.issuer(sheet.event.regionId);
+      return { contentType: 'application/pdf', filename: attendanceFilename(sheet.event, 'pdf'), body: await renderAttendancePdf(sheet, issuer) };
+    }
     return { contentType: 'text/csv; charset=utf-8', filename: attendanceFilename(sheet.event, 'csv'), body: attendanceCsv(sheet) };
   }
 }

@@ -287,8 +287,11 @@ export class CheckInsService {
     return page(items, total, query, (view) => toCheckInConflictResponse(view, event.timezone));
   }
 
-  private async respond(event: DoorEvent, views: readonly CheckInView[]): Promise<CheckInResponse[]> {
-    const links = await this.signLinks.forCheckIns(views.map((view) => ({ checkInId: view.id, regionId: event.regionId, eventId: event.id, personId: view.personId })));
+  private async respond(event: DoorEvent, views: readonly CheckInView[], manager?: EntityManager): Promise<CheckInResponse[]> {
+    const links = await this.signLinks.forCheckIns(
+      views.map((view) => ({ checkInId: view.id, regionId: event.regionId, eventId: event.id, personId: view.personId })),
+      manager,
+    );
     return views.map((view) => toCheckInResponse(view, event.timezone, links.get(view.id) ?? null));
   }
 
@@ -296,7 +299,7 @@ export class CheckInsService {
   private async respondWithViews(manager: EntityManager, event: DoorEvent, known: ReadonlyMap<string, CheckInView>, ids: readonly string[]): Promise<Map<string, CheckInResponse>> {
     const missing = ids.filter((id) => !known.has(id));
     const read = await this.repository.findCheckInViews(manager, event, missing);
-    const responses = await this.respond(event, [...known.values(), ...read.values()]);
+    const responses = await this.respond(event, [...known.values(), ...read.values()], manager);
     return new Map(responses.map((response) => [response.id, response]));
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 
 /** A check-in for which a signing link may be offered. */
 export interface SignableCheckIn {
@@ -16,14 +16,9 @@ export interface SignableCheckIn {
  * PledgesModule imported). Check-in only asks, once per response, for every check-in in it.
  */
 export abstract class SignLinks {
-  /** The signing link of each check-in that has one, by check-in id; check-ins without one are absent. */
-  abstract forCheckIns(checkIns: readonly SignableCheckIn[]): Promise<ReadonlyMap<string, string>>;
-}
-
-/** Until pledges are built: nothing to sign, so every check-in answers `signUrl: null`. */
-@Injectable()
-export class NoSignLinks extends SignLinks {
-  async forCheckIns(): Promise<ReadonlyMap<string, string>> {
-    return new Map();
-  }
+  /**
+   * The signing link of each check-in that has one, by check-in id; check-ins without one are
+   * absent. `manager`: the transaction that wrote the check-ins, when it has not committed yet.
+   */
+  abstract forCheckIns(checkIns: readonly SignableCheckIn[], manager?: EntityManager): Promise<ReadonlyMap<string, string>>;
 }

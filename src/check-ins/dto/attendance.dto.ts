@@ -109,7 +109,7 @@ export const ATTENDANCE_FORMATS = ['json', 'csv', 'pdf'] as const;
 export type AttendanceFormat = (typeof ATTENDANCE_FORMATS)[number];
 
 export class AttendanceQuery {
-  @ApiPropertyOptional({ enum: ATTENDANCE_FORMATS, enumName: 'AttendanceFormat', default: 'json', description: 'pdf (the printable sheet) is not available yet: it answers 400' })
+  @ApiPropertyOptional({ enum: ATTENDANCE_FORMATS, enumName: 'AttendanceFormat', default: 'json', description: 'json (the default), csv (for spreadsheets) or pdf (the printable sheet)' })
   @IsOptional()
   @IsIn(ATTENDANCE_FORMATS, { message: `format must be one of ${ATTENDANCE_FORMATS.join(', ')}` })
   format: AttendanceFormat = 'json';
