@@ -4,12 +4,16 @@ import pg from 'pg';
 import { createDataSource } from '../src/database/data-source.js';
 import { DEMO_PASSWORD, demoData } from '../src/demo/demo-data.js';
 import { loadDemoData } from '../src/demo/demo-loader.js';
+import { readPdf, renderPdfPage, asBytes } from './support/documents.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-const TABLES = ['regions', 'region_offices', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers', 'invitations', 'registrations', 'check_ins', 'check_in_conflicts'];
+const TABLES = ['regions', 'region_offices', 'elections', 'agencies', 'people', 'users', 'speakers', 'events', 'event_speakers', 'invitations', 'registrations', 'check_ins', 'check_in_conflicts', 'cascades'];
 
 const invitations = demoData.events.flatMap((e) => e.invitations);
 /** Confirmed attendees and walk-ins hold a seat each. */
+/** Who signs the pakta: everyone checked in but the officers of vertical offices (EXTERNAL, not ASN). */
+const officers = new Set(demoData.people.filter((p) => p.employmentType === 'EXTERNAL').map((p) => `${p.regionCode} ${p.agencyName} ${p.fullName}`));
+const signers = demoData.events.reduce((n, e) => n + e.checkIns.filter((c) => !officers.has(`${e.regionCode} ${c.agencyName} ${c.fullName}`)).length, 0);
 const seats = (e: (typeof demoData.events)[number]) => e.invitations.filter((i) => i.status === 'CONFIRMED').reduce((n, i) => n + i.attendees.length, 0) + e.checkIns.filter((c) => c.walkIn).length;
 
 describe('demo data set', () => {
@@ -48,6 +52,9 @@ describe('demo data set', () => {
         invitations: invitations.length,
         registrations: demoData.events.reduce((n, e) => n + seats(e), 0),
         checkIns: demoData.events.reduce((n, e) => n + e.checkIns.length, 0),
+        // Everyone checked in signed the pakta but the officers of vertical offices.
+        pledges: signers,
+        cascades: demoData.cascades.length,
       });
       const before = await rowCounts();
       expect(before.event_speakers).toBe(demoData.events.reduce((n, e) => n + e.speakers.length, 0));
@@ -71,6 +78,38 @@ describe('demo data set', () => {
     } finally {
       await dataSource.destroy();
     }
+  });
+
+  it('leaves every demo region with a pledge chain that verifies, each pledge verifiable by its code', async () => {
+    const regions = await t.http().get('/api/v1/regions?limit=200').set('Authorization', t.adminToken).expect(200);
+    let pledges = 0;
+    for (const region of regions.body.items as Array<{ id: string }>) {
+      const chain = await t.http().get(`/api/v1/regions/${region.id}/pledge-chain/verify`).set('Authorization', t.adminToken).expect(200);
+      expect(chain.body).toEqual({ valid: true, count: expect.any(Number) });
+      pledges += chain.body.count;
+    }
+    expect(pledges).toBe(signers);
+    const listed = await t.http().get('/api/v1/pledges?limit=1').set('Authorization', t.adminToken).expect(200);
+    const verified = await t.http().get(`/api/v1/verify/${listed.body.items[0].verificationCode}`).expect(200);
+    expect(verified.body).toMatchObject({ valid: true, template: { title: demoData.pledgeTemplates[0].title, clauses: demoData.pledgeTemplates[0].clauses } });
+  });
+
+  it('links each cascade to its source event, and the coverage report of Kota Batu shows the stages', async () => {
+    const client = new pg.Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      const unlinked = await client.query('SELECT count(*)::int AS n FROM cascades WHERE source_event_id IS NULL');
+      expect(unlinked.rows[0].n).toBe(demoData.cascades.filter((c) => !c.sourceEvent).length);
+    } finally {
+      await client.end();
+    }
+    const viewer = await t.login('viewer.batu@demo.netralitas.id', DEMO_PASSWORD);
+    const report = await t.http().get('/api/v1/reports/coverage').set('Authorization', viewer).expect(200);
+    const dindik = report.body.agencies.find((a: { name: string }) => a.name === 'Dinas Pendidikan Kota Batu');
+    expect(dindik.reachedCascade).toBe(418 + 263 + 91);
+    // Never invited, invited and stayed away, came, came and signed.
+    for (const stage of ['NOT_INVITED', 'NO_SHOW', 'ATTENDED', 'PLEDGED']) expect(report.body.totals.stages[stage]).toBeGreaterThan(0);
+    expect(report.body.gaps.length).toBeGreaterThan(0);
   });
 
   it('gives working logins bound as documented, with local times per region', async () => {
@@ -123,7 +162,19 @@ describe('demo data set', () => {
     expect(event.registered).toBe(seats(batu));
 
     const counts = await t.http().get(`/api/v1/events/${event.id}/counts`).set('Authorization', door).expect(200);
-    expect(counts.body).toMatchObject({ capacity: 500, registered: seats(batu), checkedIn: batu.checkIns.length, walkIns: 1, conflicts: 0 });
+    const walkIns = batu.checkIns.filter((c) => c.walkIn);
+    const came = new Set(batu.checkIns.map((c) => `${c.agencyName}|${c.fullName}`));
+    const delegates = batu.invitations.flatMap((i) => i.attendees.filter((a) => a.delegate && came.has(`${i.agencyName}|${a.fullName}`)));
+    expect(counts.body).toMatchObject({ capacity: 500, registered: seats(batu), checkedIn: batu.checkIns.length, walkIns: walkIns.length, delegates: delegates.length, conflicts: 0 });
+    // A hall near its capacity of 500, with delegates, walk-ins and people who confirmed but did not come.
+    expect(counts.body.registered).toBeGreaterThanOrEqual(480);
+    expect(counts.body.registered).toBeLessThanOrEqual(500);
+    expect(counts.body.checkedIn).toBeGreaterThanOrEqual(450);
+    expect(counts.body.registered - counts.body.checkedIn).toBeGreaterThanOrEqual(20);
+    expect(walkIns.length).toBeGreaterThanOrEqual(10);
+    expect(delegates.length).toBeGreaterThanOrEqual(12);
+    const byAgency = new Map(counts.body.byAgency.map((a: { name: string; checkedIn: number }) => [a.name, a.checkedIn]));
+    expect(byAgency.get('Dinas Pendidikan Kota Batu')).toBeGreaterThan(150);
 
     const sheet = await t.http().get(`/api/v1/events/${event.id}/attendance`).set('Authorization', door).expect(200);
     const rows = sheet.body.agencies.flatMap((g: { rows: Array<{ fullName: string; remark: string; time: string }> }) => g.rows);
@@ -136,14 +187,33 @@ describe('demo data set', () => {
     expect(absent).toEqual(expect.arrayContaining([expect.arrayContaining(['DECLINED']), expect.arrayContaining(['PENDING']), expect.arrayContaining(['CONFIRMED'])]));
     expect(absent).toHaveLength(batu.invitations.filter((i) => !batu.checkIns.some((c) => c.agencyName === i.agencyName)).length);
 
+    // The printed daftar hadir of the full hall, kept as test-artifacts/documents/daftar-hadir-demo-batu-p1.png.
+    const pdf = await t
+      .http()
+      .get(`/api/v1/events/${event.id}/attendance?format=pdf`)
+      .set('Authorization', door)
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
+    const printed = await readPdf(pdf.body as Buffer);
+    expect(printed.pages.length).toBeGreaterThan(15);
+    expect(printed.pages[0].text).toContain('BADAN KESATUAN BANGSA DAN POLITIK');
+    expect(printed.text).toContain(`Jumlah hadir: ${batu.checkIns.length} orang`);
+    await renderPdfPage(pdf.body as Buffer, 1, 'daftar-hadir-demo-batu');
+
     // The offline scans of the story sent again change nothing.
     const synced = batu.checkIns.filter((c) => c.clientCheckinId);
-    const registrations = await t.http().get(`/api/v1/events/${event.id}/registrations?limit=200`).set('Authorization', door).expect(200);
+    const registrations: Array<{ fullName: string; agencyName: string; personId: string }> = [];
+    for (let offset = 0; offset < seats(batu); offset += 200) {
+      registrations.push(...(await t.http().get(`/api/v1/events/${event.id}/registrations?limit=200&offset=${offset}`).set('Authorization', door).expect(200)).body.items);
+    }
+    expect(registrations).toHaveLength(seats(batu));
+    expect(synced.length).toBeGreaterThan(5);
     const items = synced.map((c) => ({
       clientCheckinId: c.clientCheckinId,
       checkedInAt: c.checkedInAt,
       deviceId: c.deviceId,
-      personId: registrations.body.items.find((r: { fullName: string }) => r.fullName === c.fullName).personId,
+      personId: registrations.find((r) => r.fullName === c.fullName && r.agencyName === c.agencyName)!.personId,
     }));
     const replay = await t.http().post(`/api/v1/events/${event.id}/check-ins/batch`).set('Authorization', door).send({ items }).expect(200);
     expect(replay.body.results.map((r: { status: string }) => r.status)).toEqual(synced.map(() => 'duplicate'));

@@ -45,6 +45,7 @@ import type { AgencyCategory } from '../agencies/agency.entity.js';
 import type { ElectionType } from '../elections/election.entity.js';
 import type { EventStatus, EventType } from '../events/event.entity.js';
 import type { EmploymentType } from '../people/nip.js';
+import { fillTheHall } from './hall-crowd.js';
 import type { IndonesianTimezone as Timezone, RegionLevel } from '../regions/region.entity.js';
 
 /** Fixed UTC offsets of the Indonesian zones (no daylight saving time). */
@@ -236,6 +237,14 @@ export interface DemoOffice {
   signatory: { name: string; position: string; rank: string; nip: string };
 }
 
+/** A pledge template (reference data, matched by title and version). */
+export interface DemoPledgeTemplate {
+  title: string;
+  version: number;
+  clauses: readonly string[];
+  legalBasis: string;
+}
+
 export interface DemoData {
   provinces: readonly DemoRegion[];
   regions: readonly DemoRegion[];
@@ -247,6 +256,8 @@ export interface DemoData {
   speakers: readonly DemoSpeaker[];
   events: readonly DemoEvent[];
   cascades: readonly DemoCascade[];
+  /** Everyone checked in at the stories' events signs the first (SELF), at the end of the programme. */
+  pledgeTemplates: readonly DemoPledgeTemplate[];
 }
 
 /** The one documented password of every demo login. Never use the demo data set in production. */
@@ -378,6 +389,8 @@ const batuAgencies: DemoAgency[] = [
   { regionCode: BATU, name: 'Rumah Sakit Umum Daerah Kota Batu', shortName: 'RSUD Kota Batu', category: 'OPD', headTitle: 'Direktur', headcount: { pns: 212, pppk: 94, nonAsn: 263 }, headcountAsOf: BATU_AS_OF },
   { regionCode: BATU, name: 'Dinas Pariwisata Kota Batu', shortName: 'Disparta', category: 'OPD', headTitle: 'Kepala Dinas', headcount: { pns: 52, pppk: 6, nonAsn: 31 }, headcountAsOf: BATU_AS_OF },
   { regionCode: BATU, name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Batu', shortName: 'Dispendukcapil', category: 'OPD', headTitle: 'Kepala Dinas', headcount: { pns: 39, pppk: 5, nonAsn: 26 }, headcountAsOf: BATU_AS_OF },
+  // Not invited to the full hall: the coverage report lists it among the gaps.
+  { regionCode: BATU, name: 'Dinas Perhubungan Kota Batu', shortName: 'Dishub', category: 'OPD', headTitle: 'Kepala Dinas', headcount: { pns: 58, pppk: 4, nonAsn: 71 }, headcountAsOf: BATU_AS_OF },
   // Kecamatan, kelurahan, desa
   { regionCode: BATU, name: 'Kecamatan Batu', shortName: 'Kec. Batu', category: 'KECAMATAN', headTitle: 'Camat', headcount: { pns: 34, pppk: 3, nonAsn: 15 }, headcountAsOf: BATU_AS_OF },
   { regionCode: BATU, name: 'Kecamatan Junrejo', shortName: 'Kec. Junrejo', category: 'KECAMATAN', headTitle: 'Camat', headcount: { pns: 27, pppk: 2, nonAsn: 12 }, headcountAsOf: BATU_AS_OF },
@@ -734,8 +747,6 @@ const prabumulihPeople: DemoPerson[] = [
   { regionCode: PRABUMULIH, agencyName: R.polres, fullName: 'Hendra Gunawan, S.H.', employmentType: 'EXTERNAL', position: 'Kepala Satuan Pembinaan Masyarakat Polres Prabumulih (AKP)' },
 ];
 
-export const people: readonly DemoPerson[] = [...batuPeople, ...malangPeople, ...pasuruanPeople, ...balikpapanPeople, ...prabumulihPeople];
-
 // ---------------------------------------------------------------------------------------------
 // Users (demo logins, all with DEMO_PASSWORD)
 // ---------------------------------------------------------------------------------------------
@@ -783,7 +794,7 @@ export const speakers: readonly DemoSpeaker[] = [
 // Events: one per story (COMPLETED, with invitations and check-ins) + one upcoming DRAFT per region
 // ---------------------------------------------------------------------------------------------
 
-const batuEvent: DemoEvent = {
+const batuStory: DemoEvent = {
   regionCode: BATU,
   title: 'Sosialisasi Netralitas ASN dan Anti Radikalisme',
   type: 'SOSIALISASI',
@@ -926,6 +937,47 @@ const batuEvent: DemoEvent = {
     // Not checked in: Sholeh Hadi (Kecamatan Junrejo) and Bayu Aji Pamungkas (SMA Negeri 1 Batu).
   ],
 };
+
+// "berjumlah 500 undangan": the story names two dozen people of a hall of nearly 500. The others
+// are made up (src/demo/hall-crowd.ts): staff named on the invitations above, five more agencies
+// whose heads sent a delegate, walk-ins, a few no-shows, and the scans of batu-pintu-2 while the
+// hall's Wi-Fi was down (12.55–13.03), uploaded afterwards.
+const batuHall = fillTheHall(batuStory, {
+  regionCode: BATU,
+  opensAt: '2024-10-29T12:05:00+07:00',
+  minutes: 75,
+  outage: { deviceId: 'batu-pintu-2', from: 50, to: 58 },
+  agencies: [
+    { agencyName: B.setda, extra: 46, absent: 3, pppkEvery: 6, nonAsnEvery: 9, positions: ['Analis Kebijakan Ahli Muda', 'Pengelola Keuangan', 'Analis Hukum Ahli Pertama', 'Pranata Hubungan Masyarakat Ahli Pertama', 'Pengadministrasi Umum'] },
+    { agencyName: B.dindik, extra: 160, absent: 9, pppkEvery: 3, nonAsnEvery: 11, positions: ['Guru Ahli Pertama', 'Guru Ahli Muda', 'Kepala Sekolah Dasar', 'Pengawas Sekolah Ahli Muda', 'Penilik Ahli Pertama', 'Guru Ahli Madya'] },
+    { agencyName: B.dinkes, extra: 56, absent: 4, pppkEvery: 4, nonAsnEvery: 10, positions: ['Perawat Ahli Pertama', 'Bidan Terampil', 'Epidemiolog Kesehatan Ahli Muda', 'Kepala Puskesmas', 'Sanitarian Terampil'] },
+    { agencyName: B.bkpsdm, extra: 12, absent: 1, positions: ['Analis Sumber Daya Manusia Aparatur Ahli Pertama', 'Pranata Komputer Terampil', 'Pengelola Data Kepegawaian'] },
+    { agencyName: B.kominfo, extra: 12, absent: 1, pppkEvery: 4, positions: ['Pranata Komputer Ahli Pertama', 'Pranata Hubungan Masyarakat Ahli Pertama', 'Statistisi Ahli Pertama'] },
+    { agencyName: B.inspektorat, extra: 12, positions: ['Auditor Ahli Pertama', 'Auditor Ahli Muda', 'Pengawas Penyelenggaraan Urusan Pemerintahan di Daerah Ahli Muda'] },
+    { agencyName: B.rsud, extra: 42, absent: 4, pppkEvery: 4, nonAsnEvery: 3, positions: ['Perawat Terampil', 'Dokter Ahli Pertama', 'Apoteker Ahli Pertama', 'Perekam Medis Terampil', 'Tenaga Administrasi'] },
+    { agencyName: B.kecBatu, extra: 18, absent: 1, nonAsnEvery: 6, positions: ['Kepala Seksi Pemerintahan', 'Kepala Seksi Ketenteraman dan Ketertiban Umum', 'Pengadministrasi Umum'] },
+    { agencyName: B.kelSisir, extra: 3, positions: ['Sekretaris Kelurahan', 'Kepala Seksi Pemerintahan'] },
+    { agencyName: B.sman1, extra: 20, absent: 1, pppkEvery: 3, positions: ['Guru Ahli Pertama', 'Guru Ahli Muda', 'Guru Ahli Madya'] },
+    { agencyName: B.smkn1, extra: 22, absent: 2, pppkEvery: 3, positions: ['Guru Ahli Pertama', 'Guru Ahli Muda', 'Guru Ahli Madya'] },
+    { agencyName: B.kemenag, extra: 22, absent: 1, pppkEvery: 5, positions: ['Penyuluh Agama Islam Ahli Pertama', 'Penghulu Ahli Muda', 'Analis Kepegawaian Ahli Pertama'] },
+  ],
+  invitations: [
+    { agencyName: 'Dinas Kependudukan dan Pencatatan Sipil Kota Batu', addresseeTitle: 'Kepala Dinas Kependudukan dan Pencatatan Sipil Kota Batu', respondedAt: '2024-10-25T10:30:00+07:00', extra: 12, absent: 1, pppkEvery: 4, positions: ['Sekretaris Dinas Kependudukan dan Pencatatan Sipil', 'Administrator Database Kependudukan Ahli Pertama', 'Pengadministrasi Umum'] },
+    { agencyName: 'Kecamatan Bumiaji', addresseeTitle: 'Camat Bumiaji', respondedAt: '2024-10-24T09:00:00+07:00', extra: 10, nonAsnEvery: 5, positions: ['Sekretaris Kecamatan Bumiaji', 'Kepala Seksi Pemerintahan', 'Pengadministrasi Umum'] },
+    { agencyName: 'Kelurahan Ngaglik', addresseeTitle: 'Lurah Ngaglik', respondedAt: '2024-10-26T08:45:00+07:00', extra: 3, positions: ['Sekretaris Kelurahan Ngaglik', 'Kepala Seksi Pemerintahan'] },
+    { agencyName: 'Kelurahan Dadaprejo', addresseeTitle: 'Lurah Dadaprejo', respondedAt: '2024-10-26T10:10:00+07:00', extra: 3, positions: ['Sekretaris Kelurahan Dadaprejo', 'Kepala Seksi Kesejahteraan Sosial'] },
+    { agencyName: 'KPU Kota Batu', addresseeTitle: 'Ketua KPU Kota Batu', respondedAt: '2024-10-27T14:20:00+07:00', extra: 6, positions: ['Sekretaris KPU Kota Batu', 'Kepala Subbagian Teknis Penyelenggaraan Pemilu', 'Analis Data dan Informasi'] },
+  ],
+  walkIns: [
+    { agencyName: B.disparta, count: 4, employmentType: 'PNS', position: 'Pengelola Destinasi Wisata' },
+    { agencyName: 'Desa Tulungrejo', count: 3, employmentType: 'NON_ASN', position: 'Perangkat Desa (Kepala Urusan)' },
+    { agencyName: B.dindik, count: 3, employmentType: 'PPPK', position: 'Guru Ahli Pertama' },
+    { agencyName: B.rsud, count: 2, employmentType: 'NON_ASN', position: 'Tenaga Administrasi (Tenaga Harian Lepas)' },
+  ],
+});
+const batuEvent = batuHall.event;
+
+export const people: readonly DemoPerson[] = [...batuPeople, ...batuHall.people, ...malangPeople, ...pasuruanPeople, ...balikpapanPeople, ...prabumulihPeople];
 
 // The story gives the address only: the Pemkab Malang offices in Kota Malang (Klojen), outside the
 // regency's own territory. The organiser is not named: KASN gave the material, the Wakil Bupati opened
@@ -1457,8 +1509,31 @@ export const cascades: readonly DemoCascade[] = [
   { regionCode: PRABUMULIH, agencyName: R.satpol, sourceEvent: PRABUMULIH_EVENT_REF, heldOn: '2024-09-09', reached: { pns: 21, pppk: 0, nonAsn: 112 }, notes: 'Disampaikan pada apel pagi Satpol PP' },
   { regionCode: PRABUMULIH, agencyName: R.dlh, sourceEvent: PRABUMULIH_EVENT_REF, heldOn: '2024-09-10', reached: { pns: 47, pppk: 11, nonAsn: 236 }, notes: 'Apel gabungan petugas kebersihan (PHL) di halaman kantor DLH' },
   { regionCode: PRABUMULIH, agencyName: R.dinkes, sourceEvent: PRABUMULIH_EVENT_REF, heldOn: '2024-09-12', reached: { pns: 139, pppk: 58, nonAsn: 44 }, notes: 'Rapat bulanan kepala puskesmas dan staf Dinkes' },
+  // The Inspektorat did not come to the event; the Inspektur relayed the material at the office's own meeting.
+  { regionCode: PRABUMULIH, agencyName: R.inspektorat, sourceEvent: PRABUMULIH_EVENT_REF, heldOn: '2024-09-16', reached: { pns: 33, pppk: 2, nonAsn: 5 }, notes: 'Rapat staf Inspektorat' },
   { regionCode: BATU, agencyName: B.dindik, sourceEvent: { title: batuEvent.title, date: '2024-10-29' }, heldOn: '2024-11-05', reached: { pns: 418, pppk: 263, nonAsn: 91 }, notes: 'Melalui rapat K3S SD dan MKKS SMP se-Kota Batu' },
+  // Satpol PP declined the event (on duty at the venue) and relayed the material at its own morning parade.
+  { regionCode: BATU, agencyName: B.satpol, sourceEvent: { title: batuEvent.title, date: '2024-10-29' }, heldOn: '2024-11-04', reached: { pns: 38, pppk: 0, nonAsn: 121 }, notes: 'Apel pagi Satpol PP, materi dari Kesbangpol' },
   { regionCode: BALIKPAPAN, agencyName: K.kominfo, sourceEvent: { title: balikpapanEvent.title, date: '2023-10-20' }, heldOn: '2023-10-27', reached: { pns: 31, pppk: 8, nonAsn: 26 }, notes: 'Briefing internal Diskominfo' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// The pakta integritas (SKB 2022: MenPAN-RB, Mendagri, BKN, KASN, Bawaslu)
+// ---------------------------------------------------------------------------------------------
+
+export const pledgeTemplates: readonly DemoPledgeTemplate[] = [
+  {
+    title: 'Pakta Integritas Netralitas Aparatur Sipil Negara',
+    version: 1,
+    clauses: [
+      'Menjaga dan menegakkan prinsip netralitas Aparatur Sipil Negara dalam melaksanakan fungsi pelayanan publik, baik sebelum, selama, maupun sesudah pelaksanaan Pemilihan Umum dan Pemilihan Kepala Daerah.',
+      'Menghindari konflik kepentingan, tidak melakukan praktik-praktik intimidasi dan ancaman kepada Aparatur Sipil Negara dan seluruh elemen masyarakat, serta tidak memihak kepada pasangan calon, calon anggota legislatif, maupun partai politik tertentu.',
+      'Menggunakan media sosial secara bijak, tidak menyebarkan ujaran kebencian dan berita bohong (hoaks), serta tidak memberikan tanda suka, komentar, maupun membagikan unggahan yang berpihak.',
+      'Menolak politik uang dan segala jenis pemberian dalam bentuk apa pun yang berkaitan dengan penyelenggaraan Pemilihan Umum dan Pemilihan Kepala Daerah.',
+    ],
+    legalBasis:
+      'Keputusan Bersama Menteri PANRB, Menteri Dalam Negeri, Kepala BKN, Ketua KASN dan Ketua Bawaslu Nomor 2 Tahun 2022 tentang Pedoman Pembinaan dan Pengawasan Netralitas Pegawai Aparatur Sipil Negara dalam Penyelenggaraan Pemilihan Umum dan Pemilihan',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1474,4 +1549,5 @@ export const demoData: DemoData = {
   speakers,
   events,
   cascades,
+  pledgeTemplates,
 };

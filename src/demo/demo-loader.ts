@@ -5,6 +5,8 @@ import { RANDOM_TOKEN_SQL } from '../common/codes.js';
 import { newTicketCode } from '../invitations/registration.entity.js';
 import { hashPassword } from '../users/passwords.js';
 import { loadDemoAttendance } from './attendance-loader.js';
+import { loadDemoPledges } from './pledge-loader.js';
+import { loadDemoCascades } from './cascades-loader.js';
 import { DEMO_PASSWORD, type DemoData } from './demo-data.js';
 
 export interface DemoLoadSummary {
@@ -19,18 +21,21 @@ export interface DemoLoadSummary {
   invitations: number;
   registrations: number;
   checkIns: number;
+  pledges: number;
+  cascades: number;
 }
 
 /**
  * Upserts the demo data set by natural keys (region code — also of its office —, election name, agency name within
  * its region, NIP — or agency and name — for people, email, speaker name within its region,
- * event title and start; invitations, registrations and check-ins by event and agency or person),
+ * event title and start; invitations, registrations and check-ins by event and agency or person;
+ * cascades by agency, day and notes),
  * one set-based statement per table, in one transaction. Running it again changes nothing and
  * duplicates nothing.
  */
 export async function loadDemoData(dataSource: DataSource, data: DemoData): Promise<DemoLoadSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return dataSource.transaction(async (manager) => {
+  const summary = await dataSource.transaction(async (manager) => {
     const json = (rows: readonly object[]) => JSON.stringify(rows);
     // Provinces first: regencies and cities find their parent by code.
     for (const rows of [data.provinces, data.regions]) {
@@ -135,9 +140,15 @@ export async function loadDemoData(dataSource: DataSource, data: DemoData): Prom
     );
     await loadInvitations(manager, data);
     await loadDemoAttendance(manager, data);
+    await loadDemoPledges(manager, data);
+    await loadDemoCascades(manager, data);
     await recordLoad(manager);
     return countDemoRows(manager, data);
   });
+  // Statistics for what was just loaded, as autovacuum would gather them a minute later: until
+  // then the planner takes every table for empty and joins people to check-ins row by row.
+  await dataSource.query('ANALYZE agencies, people, events, invitations, registrations, check_ins, pledges, cascades');
+  return summary;
 }
 
 /**
@@ -210,7 +221,9 @@ async function countDemoRows(manager: EntityManager, data: DemoData): Promise<De
             (SELECT count(*) FROM events WHERE region_id IN (SELECT id FROM demo_regions))::int AS events,
             (SELECT count(*) FROM invitations WHERE region_id IN (SELECT id FROM demo_regions))::int AS invitations,
             (SELECT count(*) FROM registrations WHERE region_id IN (SELECT id FROM demo_regions))::int AS registrations,
-            (SELECT count(*) FROM check_ins WHERE region_id IN (SELECT id FROM demo_regions))::int AS "checkIns"`,
+            (SELECT count(*) FROM check_ins WHERE region_id IN (SELECT id FROM demo_regions))::int AS "checkIns",
+            (SELECT count(*) FROM pledges WHERE region_id IN (SELECT id FROM demo_regions))::int AS pledges,
+            (SELECT count(*) FROM cascades WHERE region_id IN (SELECT id FROM demo_regions))::int AS cascades`,
     [codes, data.elections.map((e) => e.name), data.users.map((u) => u.email.toLowerCase())],
   )) as DemoLoadSummary[];
   return row;

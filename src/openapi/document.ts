@@ -3,6 +3,7 @@ import { PATH_METADATA } from '@nestjs/common/constants.js';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { DECORATORS, DocumentBuilder, type OpenAPIObject, type OperationIdFactory, type OperationObject, SwaggerModule } from '@nestjs/swagger';
 import { IS_PUBLIC } from '../common/caller.js';
+import { REPORT_SESSION_COOKIE } from '../reports/report-session.js';
 
 /**
  * The OpenAPI document: served at /api/docs-json, committed as openapi.json (`npm run openapi`),
@@ -28,7 +29,19 @@ const TAGS = [
   { name: 'rsvp', description: 'Answering one invitation through the link printed on its letter, without an account' },
   {
     name: 'check-in',
-    description: 'Door check-in by ticket, person or NIP, walk-ins registered at the door, offline batches, repeated scans; live counts and the attendance sheet (JSON, CSV)',
+    description: 'Door check-in by ticket, person or NIP, walk-ins registered at the door, offline batches, repeated scans; live counts; the attendance sheet (JSON, CSV, printable PDF); the door app for phones (page and service worker)',
+  },
+  {
+    name: 'pledges',
+    description:
+      'Pledge templates (versioned, never edited), pledges signed at the venue or by the attendee’s own signing link (with the signing page), each region’s tamper-evident hash chain, public verification by code (JSON or the verification page), and certificates (PDF)',
+  },
+  { name: 'cascades', description: 'Cascade sessions: an agency relaying the material to its own staff, with the number reached by employment type and its evidence' },
+  {
+    name: 'reports',
+    description:
+      "Coverage reports for the mayor's office (JSON, CSV, XLSX, printable PDF): agencies and people reached, those who signed the ikrar, the gaps; totals per child region; " +
+      'the report page for browsers, with its own sign-in and session cookie',
   },
   { name: 'audit', description: 'The audit log of every write' },
   { name: 'health', description: 'Liveness and readiness probes' },
@@ -58,6 +71,8 @@ export function createOpenApiDocument(app: INestApplication, apiPrefix: string):
     // Relative: the host that serves the document, whatever PUBLIC_URL a deployment uses.
     .addServer(`/${apiPrefix}`, 'This server')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // The report page's session cookie (src/reports/report-session.ts): its downloads only.
+    .addCookieAuth(REPORT_SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'Set by signing in on the report page (POST /reports/coverage/view/session)' }, 'reportSession')
     // Secure by default, like the AuthGuard: @Public() routes opt out below.
     .addSecurityRequirements('bearer');
   for (const tag of TAGS) builder.addTag(tag.name, tag.description);
@@ -69,7 +84,8 @@ export function createOpenApiDocument(app: INestApplication, apiPrefix: string):
   for (const operationId of publicOperationIds(app)) {
     const operation = operations.get(operationId);
     if (!operation) throw new Error(`The public route ${operationId} is missing from the OpenAPI document`);
-    operation.security = [];
+    // A route the AuthGuard lets through may still need a credential of its own (@ApiCookieAuth).
+    operation.security ??= [];
   }
   return canonical(unwrapLoneReferences(document)) as OpenAPIObject;
 }

@@ -27,6 +27,9 @@ const INVITATION_READERS: readonly Role[] = ['ADMIN', 'ORGANIZER', 'VIEWER', 'AG
 const INVITATION_ANSWERERS: readonly Role[] = ['ADMIN', 'ORGANIZER', 'AGENCY_REP'];
 /** Door check-in and attendance: organizers and the door staff of the region. */
 const DOOR: readonly Role[] = ['ADMIN', 'ORGANIZER', 'CHECKIN'];
+/** Pledges are signed at the venue (a tablet at the door too) and by an agency for its own people. */
+const PLEDGE_SIGNERS: readonly Role[] = ['ADMIN', 'ORGANIZER', 'CHECKIN', 'AGENCY_REP'];
+const PLEDGE_READERS: readonly Role[] = ['ADMIN', 'ORGANIZER', 'VIEWER', 'AGENCY_REP'];
 
 const allPlaces = (world: World) => Object.values(world.places);
 /** A list item: where it belongs, and the scope that decides who may see it. */
@@ -363,6 +366,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     file: () => ({ contentType: 'application/pdf', bytes: MATRIX_PDF }),
   },
   'GET /api/v1/invitations/:id/assignment-letter': { roles: INVITATION_ANSWERERS, scope: 'agency', path: (x) => x.place.invitation.id },
+  // The letter prints the RSVP link, a secret: the readers who see links (a VIEWER follows up without them: 403).
+  'GET /api/v1/invitations/:id/letter.pdf': { roles: INVITATION_ANSWERERS, scope: 'agency', path: (x) => x.place.invitation.id },
+  // Every letter of the event, for the organizers who send them. The other agency of Kota Batu is invited to the own place's event.
+  'GET /api/v1/events/:id/invitations/letters.pdf': {
+    roles: WRITERS,
+    scope: 'region',
+    path: (x) => (x.place.key === 'otherAgency' ? x.world.places.own.event.id : x.place.event.id),
+  },
   // The link's token is the credential: whoever holds it, with a token of any role or none.
   'GET /api/v1/rsvp/:token': { roles: 'public', scope: 'everyone', path: (x) => x.place.invitation.token },
   'POST /api/v1/rsvp/:token': {
@@ -373,6 +384,32 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
     ok: 200,
     body: (x) => ({ status: 'DECLINED', reason: `Berhalangan ${x.marker}` }),
   },
+  'POST /api/v1/rsvp/:token/assignment-letter': {
+    roles: 'public',
+    scope: 'everyone',
+    fresh: 'invitation',
+    path: (x) => String(x.fresh.token),
+    ok: 200,
+    file: () => ({ contentType: 'application/pdf', bytes: MATRIX_PDF }),
+  },
+  // The short link printed on letters, at the root: a redirect to the RSVP page, whoever follows it.
+  'GET /r/:token': { roles: 'public', scope: 'everyone', ok: 302, path: (x) => x.place.invitation.token },
+
+  // --- coverage report page ---------------------------------------------------------------------
+  // The page reads its own session cookie, never a bearer token (README, Coverage), so for the
+  // matrix, which sends bearer tokens, every caller is a visitor without a session: the page
+  // answers its sign-in form, the downloads 401. Who sees what once signed in (VIEWER its region,
+  // AGENCY_REP its agency, CHECKIN refused) is test/coverage-page.e2e-spec.ts's.
+  'GET /api/v1/reports/coverage/view': { roles: 'public', scope: 'everyone', query: (x) => ({ regionId: x.place.region.id }) },
+  'GET /api/v1/reports/coverage/view/download': { roles: 'public', scope: 'everyone', ok: 401, query: (x) => ({ regionId: x.place.region.id, format: 'csv' }) },
+  'POST /api/v1/reports/coverage/view/session': {
+    roles: 'public',
+    scope: 'everyone',
+    ok: 303,
+    changesNothing: true,
+    body: (x) => ({ email: x.world.cast.find((member) => member.role === 'VIEWER')?.email, password: CAST_PASSWORD }),
+  },
+  'POST /api/v1/reports/coverage/view/sign-out': { roles: 'public', scope: 'everyone', ok: 303, changesNothing: true },
 
   // --- door check-in ----------------------------------------------------------------------------
   // The matrix's events are a month ahead, so the door is not open yet: an allowed scan answers
@@ -412,6 +449,100 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/v1/events/:id/counts': { roles: [...DOOR, 'VIEWER'], probes: eventProbes() },
   'GET /api/v1/events/:id/attendance': {
     roles: DOOR,
-    probes: [...eventProbes(), { name: 'csv', scope: 'region', path: (x) => x.place.event.id, query: () => ({ format: 'csv' }) }],
+    probes: [
+      ...eventProbes(),
+      { name: 'csv', scope: 'region', path: (x) => x.place.event.id, query: () => ({ format: 'csv' }) },
+      { name: 'pdf', scope: 'region', path: (x) => x.place.event.id, query: () => ({ format: 'pdf' }) },
+    ],
   },
+  // The door app and its service worker: public shells holding no data; staff sign in from the page.
+  'GET /api/v1/door': { roles: 'public', scope: 'everyone' },
+  'GET /api/v1/door/sw.js': { roles: 'public', scope: 'everyone' },
+
+  // --- pledges -------------------------------------------------------------------------------------
+  'GET /api/v1/pledge-templates': {
+    roles: EVERYONE,
+    scope: 'everyone',
+    list: { variants: [() => ({}), () => ({ query: { active: true } })], item: () => item('everyone', { regionId: null }), seeded: () => [] },
+  },
+  'GET /api/v1/pledge-templates/:id': { roles: EVERYONE, scope: 'everyone', path: (x) => x.world.pledgeTemplate.id },
+  'POST /api/v1/pledge-templates': {
+    roles: ADMIN,
+    scope: 'everyone',
+    // Retired from the start: the world's template stays the current one.
+    body: (x) => ({ title: `Matrix Pakta ${x.marker}`, clauses: ['Klausul matrix.'], legalBasis: 'SKB 2022', active: false }),
+    creates: 'pledge_templates.title',
+  },
+  // The matrix's people are not checked in at its events: an allowed signing at the event answers
+  // 409 not-checked-in, after the person, the template and the event were found within reach, and
+  // writes nothing. Signings that succeed are test/pledges.e2e-spec.ts's.
+  'POST /api/v1/pledges': {
+    roles: PLEDGE_SIGNERS,
+    scope: 'agency',
+    ok: 409,
+    body: (x) => ({
+      eventId: x.place.event.id,
+      templateId: x.world.pledgeTemplate.id,
+      personId: x.place.person.id,
+      capacity: 'SELF',
+      signatureName: String(x.place.person.fullName),
+      consent: true,
+    }),
+    rows: (x) => [{ table: 'pledges', where: { person_id: x.place.person.id } }],
+  },
+  'GET /api/v1/pledges': {
+    roles: PLEDGE_READERS,
+    scope: 'everyone',
+    list: {
+      variants: [() => ({}), (w) => ({ query: { agencyId: w.places.foreign.agency.id } }), (w) => ({ query: { eventId: w.places.own.event.id } })],
+      item: (pledge) => item('agency', { regionId: str(pledge.regionId), agencyId: str(pledge.agencyId) }),
+      seeded: (place) => [place.pledge.id],
+    },
+  },
+  'GET /api/v1/pledges/:id': { roles: PLEDGE_READERS, scope: 'agency', path: (x) => x.place.pledge.id },
+  'GET /api/v1/pledges/:id.pdf': { roles: PLEDGE_READERS, scope: 'agency', path: (x) => x.place.pledge.id },
+  'GET /api/v1/regions/:id/pledge-chain/verify': { roles: ['ADMIN', 'ORGANIZER', 'VIEWER'], scope: 'region', path: (x) => x.place.region.id },
+  // The code and the link's token are the credentials: whoever holds them, with a token of any role or none.
+  'GET /api/v1/verify/:code': { roles: 'public', scope: 'everyone', path: (x) => x.place.pledge.verificationCode },
+  'GET /api/v1/sign/:token': { roles: 'public', scope: 'everyone', path: (x) => x.world.signToken },
+  // The link as a QR code for the door's screen: the token is the credential, as for the link itself.
+  'GET /api/v1/sign/:token/qr.svg': { roles: 'public', scope: 'everyone', path: (x) => x.world.signToken },
+  // The signer's own certificate, behind the link they signed through.
+  'GET /api/v1/sign/:token/certificate.pdf': { roles: 'public', scope: 'everyone', path: (x) => x.world.signedSignToken },
+  // A name that is not the person's: 400, nothing signed (the link stays unused for the GET above).
+  'POST /api/v1/sign/:token': {
+    roles: 'public',
+    scope: 'everyone',
+    ok: 400,
+    path: (x) => x.world.signToken,
+    body: (x) => ({ signatureName: `Bukan ${x.marker}`, consent: true }),
+    creates: 'pledges.signature_name',
+  },
+
+  // --- cascades and coverage reports ----------------------------------------------------------
+  'POST /api/v1/agencies/:id/cascades': {
+    roles: INVITATION_ANSWERERS,
+    scope: 'agency',
+    creates: 'cascades.notes',
+    path: (x) => x.place.agency.id,
+    body: (x) => ({ heldOn: '2024-11-04', reached: { pns: 0, pppk: 0, nonAsn: 0 }, notes: `Apel pagi ${x.marker}` }),
+  },
+  'GET /api/v1/agencies/:id/cascades': { roles: INVITATION_ANSWERERS, scope: 'agency', path: (x) => x.place.agency.id },
+  'PUT /api/v1/cascades/:id/evidence': {
+    roles: INVITATION_ANSWERERS,
+    scope: 'agency',
+    fresh: 'cascade',
+    file: () => ({ contentType: 'application/pdf', bytes: MATRIX_PDF }),
+  },
+  'GET /api/v1/cascades/:id/evidence': { roles: INVITATION_ANSWERERS, scope: 'agency', path: (x) => x.place.cascade.id },
+  // An AGENCY_REP reads its region's report restricted to its own agency's row.
+  'GET /api/v1/reports/coverage': {
+    roles: INVITATION_READERS,
+    probes: [
+      { name: 'json', scope: 'region', query: (x) => ({ regionId: x.place.region.id }) },
+      { name: 'xlsx', scope: 'region', query: (x) => ({ regionId: x.place.region.id, format: 'xlsx' }) },
+      { name: 'pdf', scope: 'region', query: (x) => ({ regionId: x.place.region.id, format: 'pdf' }) },
+    ],
+  },
+  'GET /api/v1/reports/coverage/regions': { roles: ['ADMIN', 'ORGANIZER', 'VIEWER'], scope: 'region', query: (x) => ({ parentId: x.place.region.id }) },
 };

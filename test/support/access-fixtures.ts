@@ -124,6 +124,10 @@ async function populate(t: TestApp, db: pg.Pool, send: Send): Promise<AccessWorl
            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[]) AS u(i, r, l, s, e, st)`,
         columns(['event', 'draftEvent'], (row, place, kind) => [row.id, place.region.id, row.label, row.startsAt, row.endsAt, kind === 'event' ? 'SCHEDULED' : 'DRAFT']),
       ),
+      insert(
+        `INSERT INTO cascades (id, region_id, agency_id, held_on, notes) SELECT i, r, a, date '2024-11-04', l FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS u(i, r, a, l)`,
+        columns(['cascade'], (row, place) => [row.id, place.agency.regionId, place.agency.id, row.label]),
+      ),
     ]);
     // An invitation of the place's agency to an event of its own (still to come: answers close at the start).
     const invitations = requests.flatMap((request, i) => (request.kind === 'invitation' ? [{ request, row: rows[i] }] : []));
@@ -201,7 +205,7 @@ async function populate(t: TestApp, db: pg.Pool, send: Send): Promise<AccessWorl
         createEvent(region.id, `Matrix Rakor ${key}`, false),
         insertUsers([{ role: 'CHECKIN', regionId: region.id, agencyId: null, name: `Matrix Petugas ${key}` }]),
       ]);
-      return { key, label: PLACE_LABELS[key], region: region as Place['region'], agency, person, speaker, event, draft, user: { id: userId }, invitation: { id: '', token: '' } };
+      return { key, label: PLACE_LABELS[key], region: region as Place['region'], agency, person, speaker, event, draft, user: { id: userId }, invitation: { id: '', token: '' }, pledge: { id: '', verificationCode: '' }, cascade: { id: '' } };
     }),
   );
   const places = Object.fromEntries(placeList.map((place) => [place.key, place])) as Record<PlaceKey, Place>;
@@ -214,14 +218,51 @@ async function populate(t: TestApp, db: pg.Pool, send: Send): Promise<AccessWorl
     place.invitation = { id, token: rows[0].token };
     const letter = await send({ method: 'PUT', url: `/api/v1/invitations/${id}/assignment-letter`, token: t.adminToken, file: { contentType: 'application/pdf', bytes: MATRIX_PDF } });
     if (letter.status !== 200) throw new Error(`fixture surat tugas: ${letter.status} ${letter.body}`);
+    // A cascade of the place's agency, with its evidence.
+    const cascade = await asAdmin<Ref>('POST', `/agencies/${place.agency.id}/cascades`, { heldOn: '2024-11-04', reached: { pns: 0, pppk: 0, nonAsn: 0 } });
+    place.cascade = { id: cascade.id };
+    const evidence = await send({ method: 'PUT', url: `/api/v1/cascades/${cascade.id}/evidence`, token: t.adminToken, file: { contentType: 'application/pdf', bytes: MATRIX_PDF } });
+    if (evidence.status !== 200) throw new Error(`fixture cascade evidence: ${evidence.status} ${evidence.body}`);
   }
   const election = await asAdmin('POST', '/elections', { name: 'Matrix Pilkada Serentak', type: 'SERENTAK', votingDate: '2024-11-27' });
+  // A pledge in every place (signed outside any event), and a signing link at the own place's event.
+  const pledgeTemplate = await asAdmin('POST', '/pledge-templates', { title: 'Matrix Pakta Integritas', clauses: ['Klausul matrix.'], legalBasis: 'SKB 2022' });
+  for (const place of placeList) {
+    const fullName = (place.person as Ref & { fullName: string }).fullName;
+    place.pledge = await asAdmin('POST', '/pledges', { templateId: pledgeTemplate.id, personId: place.person.id, capacity: 'SELF', signatureName: fullName, consent: true });
+  }
+  // Someone checked in at the own place's event, with a signing link; and a second one who signed
+  // through theirs (its certificate is the signer's to download).
+  const signingLink = async (fullName: string, ticketCode: string): Promise<string> => {
+    const token = randomToken();
+    await db.query(
+      `WITH person AS (
+         INSERT INTO people (region_id, agency_id, full_name, employment_type) VALUES ($1, $2, $5, 'NON_ASN') RETURNING id
+       ), registration AS (
+         INSERT INTO registrations (region_id, event_id, person_id, agency_id, delegate, ticket_code)
+         SELECT $1, $3, id, $2, false, $6 FROM person RETURNING id, person_id
+       ), check_in AS (
+         INSERT INTO check_ins (region_id, event_id, person_id, agency_id, registration_id, checked_in_at, method, identified_by)
+         SELECT $1, $3, person_id, $2, id, now(), 'MANUAL', 'PERSON' FROM registration RETURNING id
+       )
+       INSERT INTO sign_tokens (region_id, check_in_id, token, expires_at) SELECT $1, id, $4, now() + interval '30 days' FROM check_in`,
+      [places.own.region.id, places.own.agency.id, places.own.event.id, token, fullName, ticketCode],
+    );
+    return token;
+  };
+  const signToken = await signingLink('Matrix Penanda Tangan', 'MATRIXSIGN1');
+  const signedSignToken = await signingLink('Matrix Penanda Tangan Kedua', 'MATRIXSIGN2');
+  const signed = await send({ method: 'POST', url: `/api/v1/sign/${signedSignToken}`, body: { signatureName: 'Matrix Penanda Tangan Kedua', consent: true } });
+  if (signed.status !== 201) throw new Error(`fixture signing by link: ${signed.status} ${signed.body}`);
 
   return {
     send,
     cast,
     places,
     election,
+    pledgeTemplate,
+    signToken,
+    signedSignToken,
     fresh,
     marker: () => `mx${String(next()).padStart(6, '0')}`,
     db,

@@ -75,14 +75,19 @@ export interface Place {
    * token and a surat tugas uploaded.
    */
   invitation: Ref & { token: string };
+  /** A pledge of the place's person, signed outside any event. */
+  pledge: Ref & { verificationCode: string };
+  /** A cascade session of the place's agency, with its evidence (a PDF) uploaded. */
+  cascade: Ref;
 }
 
 export const placeTenancy = (place: Place): Tenancy => ({ regionId: place.region.id, agencyId: place.agency.id });
 
 /** Objects created for one case only (a write that must leave exactly that row as it was). */
-export type FreshKind = 'agency' | 'person' | 'speaker' | 'event' | 'draftEvent' | 'user' | 'invitation';
+export type FreshKind = 'agency' | 'person' | 'speaker' | 'event' | 'draftEvent' | 'user' | 'invitation' | 'cascade';
 export const FRESH_TABLE: Record<FreshKind, string> = {
   invitation: 'invitations',
+  cascade: 'cascades',
   agency: 'agencies',
   person: 'people',
   speaker: 'speakers',
@@ -95,6 +100,12 @@ export interface World {
   cast: Caller[];
   places: Record<PlaceKey, Place>;
   election: Ref;
+  /** The active pledge template the places' pledges are signed under. */
+  pledgeTemplate: Ref;
+  /** A signing link of the own place (a person checked in at its event), not used yet. */
+  signToken: string;
+  /** Another signing link of the own place, signed through: its certificate can be downloaded. */
+  signedSignToken: string;
   /** Makes one row of each requested kind in the requested place, each for one case only. */
   fresh(requests: Array<{ kind: FreshKind; place: Place }>): Promise<Ref[]>;
   /** A unique marker for one case, written into what it creates or changes ("mx000042"). */
