@@ -34,7 +34,8 @@ export async function createTestApp(
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'silent',
+    // Errors only: an unexpected 500 in CI then comes with its stack.
+    LOG_LEVEL: 'error',
     DATA_DIR: '.data/test',
     ...env,
   });
