@@ -1,6 +1,6 @@
 import { createAgency, pnsNip, postCsv, type AgencyRef } from './support/directory-fixtures.js';
 import { createScheduledEvent, type EventRef, eventBody } from './support/event-fixtures.js';
-import { createCast, createRegions, type TestUser } from './support/fixtures.js';
+import { createCast, createRegions, putOffice, type TestUser } from './support/fixtures.js';
 import { isA4, pdfFonts, readPdf, renderPdfPage, asBytes } from './support/documents.js';
 import { confirmInvitation, unansweredInvitation } from './support/registration-fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -26,18 +26,7 @@ describe('attendance sheet as PDF', () => {
     t = await createTestApp();
     r = await createRegions(t);
     ({ organizerBatu, checkinBatu } = await createCast(t, r));
-    await t
-      .http()
-      .put(`/api/v1/regions/${r.batu.id}/office`)
-      .set('Authorization', t.adminToken)
-      .send({
-        government: 'Pemerintah Kota Batu',
-        name: 'Badan Kesatuan Bangsa dan Politik',
-        address: 'Balai Kota Among Tani, Jalan Panglima Sudirman Nomor 507, Kota Batu',
-        city: 'Batu',
-        signatory: { name: 'Drs. Heru Wahyudi, M.Si.', position: 'Kepala Badan Kesatuan Bangsa dan Politik Kota Batu', rank: 'Pembina Tingkat I (IV/b)', nip: '197003151997031006' },
-      })
-      .expect(200);
+    await putOffice(t, r.batu.id);
     agencies = [];
     for (const name of ['Dinas Pendidikan', 'Dinas Kesehatan', 'Dinas Pariwisata', 'Kecamatan Bumiaji']) agencies.push(await createAgency(t, r.batu.id, name));
     const absent = await createAgency(t, r.batu.id, 'Satuan Polisi Pamong Praja');

@@ -1,7 +1,7 @@
 import { renderLetterheadSample } from '../src/documents/letterhead-sample.js';
 import { OfficeService } from '../src/regions/office.service.js';
 import { decodeQrCodes, isA4, pdfFonts, readPdf, renderPdfPage } from './support/documents.js';
-import { createRegions } from './support/fixtures.js';
+import { createRegions, putOffice } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -22,21 +22,7 @@ describe('documents: letterhead, signature, QR, tables and pages', () => {
     t = await createTestApp();
     r = await createRegions(t);
     offices = t.app.get(OfficeService);
-    await t
-      .http()
-      .put(`/api/v1/regions/${r.batu.id}/office`)
-      .set('Authorization', t.adminToken)
-      .send({
-        government: 'Pemerintah Kota Batu',
-        name: 'Badan Kesatuan Bangsa dan Politik',
-        address: 'Balai Kota Among Tani, Jalan Panglima Sudirman Nomor 507, Kota Batu, Jawa Timur 65313',
-        phone: '(0341) 512345',
-        email: 'bakesbangpol@batukota.go.id',
-        website: 'bakesbangpol.batukota.go.id',
-        city: 'Batu',
-        signatory: { name: 'Drs. Heru Wahyudi, M.Si.', position: 'Kepala Badan Kesatuan Bangsa dan Politik Kota Batu', rank: 'Pembina Tingkat I (IV/b)', nip: '197003151997031006' },
-      })
-      .expect(200);
+    await putOffice(t, r.batu.id);
   });
   afterAll(() => t.close());
 

@@ -2,7 +2,7 @@ import { BLANK_LETTER_NUMBER } from '../src/invitations/invitation-letter.js';
 import { type AgencyRef, createAgency } from './support/directory-fixtures.js';
 import { decodeQrCodes, isA4, pdfFonts, readPdf, renderPdfPage, asBytes } from './support/documents.js';
 import { createScheduledEvent, eventBody } from './support/event-fixtures.js';
-import { createCast, createRegions, createUser, type TestUser } from './support/fixtures.js';
+import { createCast, createRegions, createUser, putOffice, type TestUser } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { withAdminClient } from './support/test-database.js';
 
@@ -31,19 +31,7 @@ describe('invitation letters', () => {
     t = await createTestApp({ PUBLIC_URL });
     r = await createRegions(t);
     cast = await createCast(t, r);
-    await t
-      .http()
-      .put(`/api/v1/regions/${r.batu.id}/office`)
-      .set('Authorization', t.adminToken)
-      .send({
-        government: 'Pemerintah Kota Batu',
-        name: 'Badan Kesatuan Bangsa dan Politik',
-        address: 'Jalan Panglima Sudirman Nomor 507, Kota Batu 65313',
-        phone: '(0341) 512345',
-        city: 'Batu',
-        signatory: { name: 'Drs. Heru Wahyudi, M.Si.', position: 'Kepala Bakesbangpol Kota Batu', rank: 'Pembina Tingkat I (IV/b)', nip: '197003151997031006' },
-      })
-      .expect(200);
+    await putOffice(t, r.batu.id);
     agencies = [
       await createAgency(t, r.batu.id, 'Dinas Pendidikan Kota Batu', { headTitle: 'Kepala Dinas Pendidikan' }),
       await createAgency(t, r.batu.id, 'Kepolisian Resor Batu', { category: 'VERTICAL', headTitle: 'Kapolres Batu' }),

@@ -5,7 +5,7 @@ import { recordConsole, recordRequests, screenshot, serve, useBrowser } from './
 import { createAgency, createPerson, type AgencyRef, type PersonRef } from './support/directory-fixtures.js';
 import { decodeQrCodes, isA4, pdfFonts, readPdf, renderPdfPage } from './support/documents.js';
 import { createScheduledEvent, type EventRef, eventBody } from './support/event-fixtures.js';
-import { createCast, createRegions, type TestUser } from './support/fixtures.js';
+import { createCast, createRegions, putOffice, type TestUser } from './support/fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { withAdminClient } from './support/test-database.js';
 import { hasSignatureInk, sampleSignaturePng } from './support/pledge-fixtures.js';
@@ -43,20 +43,7 @@ describe('pledges for people: certificate, verification page, signing page', () 
     t = await createTestApp({ PUBLIC_URL });
     r = await createRegions(t);
     ({ organizerBatu, viewerBatu, checkinBatu, organizerBalikpapan } = await createCast(t, r));
-    await t
-      .http()
-      .put(`/api/v1/regions/${r.batu.id}/office`)
-      .set('Authorization', t.adminToken)
-      .send({
-        government: 'Pemerintah Kota Batu',
-        name: 'Badan Kesatuan Bangsa dan Politik',
-        address: 'Balai Kota Among Tani, Jalan Panglima Sudirman Nomor 507, Kota Batu',
-        phone: '(0341) 512345',
-        email: 'bakesbangpol@batukota.go.id',
-        city: 'Batu',
-        signatory: { name: 'Drs. Heru Wahyudi, M.Si.', position: 'Kepala Bakesbangpol Kota Batu' },
-      })
-      .expect(200);
+    await putOffice(t, r.batu.id);
     dindik = await createAgency(t, r.batu.id, 'Dinas Pendidikan Kota Batu');
     await t.http().post('/api/v1/pledge-templates').set('Authorization', t.adminToken).send({ title: 'Pakta Integritas Netralitas ASN', clauses: CLAUSES, legalBasis: LEGAL_BASIS }).expect(201);
     const startsAt = new Date(Date.now() + HOUR);

@@ -50,3 +50,20 @@ export async function createCast(t: TestApp, r: Awaited<ReturnType<typeof create
   ]);
   return { organizerBatu, organizerJatim, organizerBalikpapan, viewerBatu, checkinBatu };
 }
+
+/** The kop surat and signatory of Bakesbangpol Kota Batu, as the office form takes them. */
+export const BATU_OFFICE = {
+  government: 'Pemerintah Kota Batu',
+  name: 'Badan Kesatuan Bangsa dan Politik',
+  address: 'Balai Kota Among Tani, Jalan Panglima Sudirman Nomor 507, Kota Batu, Jawa Timur 65313',
+  phone: '(0341) 512345',
+  email: 'bakesbangpol@batukota.go.id',
+  website: 'bakesbangpol.batukota.go.id',
+  city: 'Batu',
+  signatory: { name: 'Drs. Heru Wahyudi, M.Si.', position: 'Kepala Badan Kesatuan Bangsa dan Politik Kota Batu', rank: 'Pembina Tingkat I (IV/b)', nip: '197003151997031006' },
+};
+
+/** Sets a region's office (`PUT /regions/:id/office`) as ADMIN. */
+export async function putOffice(t: TestApp, regionId: string, office: object = BATU_OFFICE): Promise<void> {
+  await t.http().put(`/api/v1/regions/${regionId}/office`).set('Authorization', t.adminToken).send(office).expect(200);
+}
