@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { PAGE_CSP } from '../src/pages/page-response.js';
 import { REPORT_SESSION_COOKIE, REPORT_VIEW_PATH } from '../src/reports/report-session.js';
@@ -9,6 +10,21 @@ import { createScheduledEvent, eventBody } from './support/event-fixtures.js';
 import { createRegions, createUser, type TestUser } from './support/fixtures.js';
 import { confirmInvitation, unansweredInvitation } from './support/registration-fixtures.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+
+interface RollupTotals {
+  agencies: number;
+  headcount: number;
+  reached: number;
+  gaps: number;
+  coveragePct: number | null;
+}
+
+interface Rollup {
+  parent: { id: string } | null;
+  totals: RollupTotals;
+  ownAgencies: RollupTotals | null;
+  regions: Array<{ region: { id: string }; totals: RollupTotals }>;
+}
 
 /** What a browser sends, so the app answers with a page. */
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
@@ -27,6 +43,8 @@ describe('coverage report page', () => {
   let viewerBalikpapan: TestUser;
   let rep: TestUser;
   let checkin: TestUser;
+  let organizerJatim: TestUser;
+  let admin: TestUser;
   let kecamatanId: string;
   const browser = useBrowser();
   const viewUrl = () => `${baseUrl}${REPORT_VIEW_PATH}?regionId=${r.batu.id}&from=2024-10-01&to=2024-11-30`;
@@ -56,11 +74,17 @@ describe('coverage report page', () => {
     );
     await unansweredInvitation(t, event, kecamatan.id);
     await t.http().post(`/api/v1/agencies/${kecamatan.id}/cascades`).set('Authorization', t.adminToken).send({ heldOn: '2024-10-30', reached: { pns: 6, pppk: 0, nonAsn: 0 } }).expect(201);
-    [viewer, viewerBalikpapan, rep, checkin] = await Promise.all([
+    // The rest of Jawa Timur, for the list of regions: a regency reached by a cascade, and the province's own office not reached.
+    const dinkesMalang = await createAgency(t, r.malang.id, 'Dinas Kesehatan Kabupaten Malang', { headcount: { pns: 40, pppk: 0, nonAsn: 0 } });
+    await t.http().post(`/api/v1/agencies/${dinkesMalang.id}/cascades`).set('Authorization', t.adminToken).send({ heldOn: '2024-11-04', reached: { pns: 12, pppk: 0, nonAsn: 0 } }).expect(201);
+    await createAgency(t, r.jatim.id, 'Dinas Pendidikan Provinsi Jawa Timur', { headcount: { pns: 50, pppk: 0, nonAsn: 0 } });
+    [viewer, viewerBalikpapan, rep, checkin, organizerJatim, admin] = await Promise.all([
       createUser(t, 'VIEWER', { regionId: r.batu.id }),
       createUser(t, 'VIEWER', { regionId: r.balikpapan.id }),
       createUser(t, 'AGENCY_REP', { agencyId: kecamatan.id }),
       createUser(t, 'CHECKIN', { regionId: r.batu.id }),
+      createUser(t, 'ORGANIZER', { regionId: r.jatim.id }),
+      createUser(t, 'ADMIN'),
     ]);
     baseUrl = await serve(t.app);
   });
@@ -71,9 +95,9 @@ describe('coverage report page', () => {
     return (await t.http().get(`/api/v1/reports/coverage?${query}`).set('Authorization', user.token).expect(200)).body;
   }
 
-  async function signIn(email: string, password: string) {
+  async function signIn(email: string, password: string, url = viewUrl()) {
     const page = browser.page();
-    await page.goto(viewUrl());
+    await page.goto(url);
     await page.fill('#field-email', email);
     await page.fill('#field-password', password);
     const [response] = await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
@@ -179,6 +203,166 @@ describe('coverage report page', () => {
       expect(refused?.status()).toBe(403);
       expect(await page.textContent('#field-email-error')).toContain('Akun ini tidak dapat membuka laporan cakupan.');
       expect(await page.context().cookies()).toEqual([]);
+    });
+  });
+
+  describe('for a user who reaches several regions', () => {
+    const PERIOD = 'from=2024-10-01&to=2024-11-30';
+    const pageUrl = (query: string) => `${baseUrl}${REPORT_VIEW_PATH}?${query}`;
+
+    /** The JSON rollup the same user reads through the API. */
+    async function jsonRollup(user: TestUser, query: string) {
+      return (await t.http().get(`/api/v1/reports/coverage/regions?${query}`).set('Authorization', user.token).expect(200)).body as Rollup;
+    }
+
+    /** "17,8%": a percentage with one decimal, as Indonesian writes it. */
+    const percent = (value: number | null) => (value === null ? '–' : `${String(value).replace('.', ',')}%`);
+    const figuresOf = (region: string, totals: RollupTotals) => [region, percent(totals.coveragePct), String(totals.reached), String(totals.headcount), String(totals.agencies), String(totals.gaps)];
+
+    /** Each row of the list as the page shows it: the region, then its coverage, reached, headcount, agencies and gaps. */
+    function shownRows(page: Page) {
+      return page.$$eval('.region', (rows) =>
+        rows.map((row) => [row.getAttribute('data-region-id'), ...['coveragePct', 'reached', 'headcount', 'agencies', 'gaps'].map((name) => row.querySelector(`[data-figure="${name}"]`)?.textContent ?? null)]),
+      );
+    }
+    const rowLinks = (page: Page) => page.$$eval('.region__name a', (links) => links.map((link) => link.getAttribute('href')));
+    const navLinks = (page: Page) => page.$$eval('.report-nav a', (links) => links.map((link) => [link.textContent, link.getAttribute('href')]));
+
+    it('shows a province organizer its province and its regencies and cities with the rollup\'s totals, and opens a city\'s report from there', async () => {
+      const page = browser.page();
+      const requests = recordRequests(page);
+      const console = recordConsole(page);
+      await page.goto(pageUrl(PERIOD));
+      await page.fill('#field-email', organizerJatim.email);
+      await page.fill('#field-password', PASSWORD);
+      const [response] = await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+      expect(response?.status()).toBe(200);
+      expect(page.url()).toBe(pageUrl(PERIOD));
+      expect(await page.textContent('h1')).toBe('Cakupan Sosialisasi Netralitas ASN Jawa Timur');
+      expect(await page.textContent('.report-period')).toBe('Periode 1 Oktober 2024 s.d. 30 November 2024');
+
+      const rollup = await jsonRollup(organizerJatim, PERIOD);
+      expect(rollup.parent?.id).toBe(r.jatim.id);
+      // Batu 8 of 45, Malang 12 of 40, the province's own office 0 of 50: 20 of 135.
+      expect(rollup.totals).toMatchObject({ agencies: 5, headcount: 135, reached: 20, coveragePct: 14.8, gaps: 2 });
+      expect(await page.textContent('[data-total="coveragePct"]')).toBe('14,8%');
+      expect(await page.textContent('[data-total="agencies"]')).toBe('5');
+      expect(await page.textContent('[data-total="headcount"]')).toBe('135');
+      // The province's own agencies first, then its regencies and cities by code, each with the rollup's figures.
+      expect(await shownRows(page)).toEqual([
+        figuresOf(r.jatim.id, rollup.ownAgencies!),
+        ...rollup.regions.map((child) => figuresOf(child.region.id, child.totals)),
+      ]);
+      expect(rollup.regions.map((child) => child.region.id)).toEqual([r.malang.id, r.batu.id]);
+      expect(await page.textContent(`[data-region-id="${r.malang.id}"] [data-figure="coveragePct"]`)).toBe('30%');
+      // Each name opens that region's report, keeping the period; the province's row is its own agencies' report, with the same totals.
+      expect(await rowLinks(page)).toEqual([r.jatim.id, r.malang.id, r.batu.id].map((id) => `${REPORT_VIEW_PATH}?regionId=${id}&${PERIOD}`));
+      expect((await jsonReport(organizerJatim, `regionId=${r.jatim.id}&${PERIOD}`)).totals).toEqual(rollup.ownAgencies);
+      // A province's own list has nowhere further up to go.
+      expect(await navLinks(page)).toEqual([]);
+      await screenshot(page, 'coverage-region-list');
+
+      const [opened] = await Promise.all([page.waitForNavigation(), page.click('.region__name a:text-is("Kota Batu")')]);
+      expect(opened?.status()).toBe(200);
+      expect(page.url()).toBe(viewUrl());
+      expect(await page.textContent('h1')).toBe('Cakupan Sosialisasi Netralitas ASN Kota Batu');
+      const report = await jsonReport(organizerJatim);
+      expect(await page.textContent('[data-total="coveragePct"]')).toBe(percent(report.totals.coveragePct));
+      expect(await page.$$eval('.agency', (items) => items.map((item) => item.getAttribute('data-agency-id')))).toEqual(report.agencies.map((agency: { agencyId: string }) => agency.agencyId));
+      expect(await navLinks(page)).toEqual([['Kembali ke daftar wilayah', `${REPORT_VIEW_PATH}?parentId=${r.jatim.id}&${PERIOD}`]]);
+      await Promise.all([page.waitForNavigation(), page.click('text=Kembali ke daftar wilayah')]);
+      expect(await page.textContent('h1')).toBe('Cakupan Sosialisasi Netralitas ASN Jawa Timur');
+      expect(await shownRows(page)).toHaveLength(3);
+
+      // The province's own report links to its regencies and cities.
+      await page.goto(pageUrl(`regionId=${r.jatim.id}&${PERIOD}`));
+      expect(await page.textContent('h1')).toBe('Cakupan Sosialisasi Netralitas ASN Jawa Timur');
+      expect(await page.textContent('.agency-list')).toContain('Dinas Pendidikan Provinsi Jawa Timur');
+      expect(await navLinks(page)).toEqual([['Kabupaten dan kota di Jawa Timur', `${REPORT_VIEW_PATH}?parentId=${r.jatim.id}&${PERIOD}`]]);
+
+      expect(requests.leavingLocalhost()).toEqual([]);
+      expect(console).toEqual([]);
+    });
+
+    it('shows ADMIN the provinces, each opening its own list, and links back to them', async () => {
+      const { page, response } = await signIn(admin.email, PASSWORD, `${baseUrl}${REPORT_VIEW_PATH}`);
+      expect(response?.status()).toBe(200);
+      expect(await page.textContent('h1')).toBe('Cakupan Sosialisasi Netralitas ASN Seluruh Indonesia');
+      expect(await page.textContent('.site-header')).toBe('Netralitas');
+      const rollup = await jsonRollup(admin, '');
+      expect(rollup.parent).toBeNull();
+      expect(rollup.regions.map((entry) => entry.region.id)).toEqual([r.jatim.id, r.kaltim.id]);
+      expect(await shownRows(page)).toEqual(rollup.regions.map((entry) => figuresOf(entry.region.id, entry.totals)));
+      expect(await page.textContent('[data-total="headcount"]')).toBe(String(rollup.totals.headcount));
+      // A province's figures cover its regencies and cities too: its name opens its own list, where they are broken down.
+      expect(await page.$$eval('.region__note', (notes) => notes.map((note) => note.textContent))).toEqual(['Instansi provinsi dan kabupaten/kotanya', 'Instansi provinsi dan kabupaten/kotanya']);
+      expect(await rowLinks(page)).toEqual([r.jatim.id, r.kaltim.id].map((id) => `${REPORT_VIEW_PATH}?parentId=${id}`));
+      await screenshot(page, 'coverage-region-list-admin');
+
+      await Promise.all([page.waitForNavigation(), page.click('.region__name a:text-is("Kalimantan Timur")')]);
+      expect(await page.textContent('h1')).toBe('Cakupan Sosialisasi Netralitas ASN Kalimantan Timur');
+      const kaltim = await jsonRollup(admin, `parentId=${r.kaltim.id}`);
+      expect(await shownRows(page)).toEqual([figuresOf(r.kaltim.id, kaltim.ownAgencies!), figuresOf(r.balikpapan.id, kaltim.regions[0].totals)]);
+      expect(await navLinks(page)).toEqual([['Semua provinsi', REPORT_VIEW_PATH]]);
+
+      await Promise.all([page.waitForNavigation(), page.click('.region__name a:text-is("Kota Balikpapan")')]);
+      expect(await page.textContent('h1')).toBe('Cakupan Sosialisasi Netralitas ASN Kota Balikpapan');
+      expect(await navLinks(page)).toEqual([
+        ['Kembali ke daftar wilayah', `${REPORT_VIEW_PATH}?parentId=${r.kaltim.id}`],
+        ['Semua provinsi', REPORT_VIEW_PATH],
+      ]);
+      await screenshot(page, 'coverage-report-page-admin');
+      await Promise.all([page.waitForNavigation(), page.click('text=Semua provinsi')]);
+      expect(await page.textContent('h1')).toBe('Cakupan Sosialisasi Netralitas ASN Seluruh Indonesia');
+    });
+
+    it('takes a city VIEWER straight to its report, with no list and no links to one', async () => {
+      const { page, response } = await signIn(viewer.email, PASSWORD, pageUrl(PERIOD));
+      expect(response?.status()).toBe(200);
+      expect(page.url()).toBe(pageUrl(PERIOD));
+      expect(await page.textContent('h1')).toBe('Cakupan Sosialisasi Netralitas ASN Kota Batu');
+      expect(await page.textContent('[data-total="coveragePct"]')).toBe('17,8%');
+      expect(await page.$$('.region-list, .report-nav')).toEqual([]);
+      await screenshot(page, 'coverage-report-page-city-viewer');
+    });
+
+    it('lists regions to a signed-in session only: without one the sign-in form, which comes back to the same list', async () => {
+      const list = `${REPORT_VIEW_PATH}?parentId=${r.jatim.id}&${PERIOD}`;
+      const form = await t.http().get(list).set('Accept', BROWSER_ACCEPT).expect(200);
+      expect(form.text).toContain('id="field-password"');
+      expect(form.text).not.toContain('Kabupaten Malang');
+      expect(form.text).toContain(`action="${REPORT_VIEW_PATH}/session?parentId=${r.jatim.id}&amp;${PERIOD.replace('&', '&amp;')}"`);
+      const signedIn = await t.http().post(`${REPORT_VIEW_PATH}/session?parentId=${r.jatim.id}&${PERIOD}`).type('form').send({ email: organizerJatim.email, password: PASSWORD }).expect(303);
+      expect(signedIn.headers.location).toBe(list);
+      const cookie = (signedIn.headers['set-cookie'][0] as string).split(';')[0];
+      const shown = await t.http().get(list).set('Accept', BROWSER_ACCEPT).set('Cookie', cookie).expect(200);
+      expect(shown.text).toContain('Kabupaten Malang');
+      // A bearer token opens no list.
+      const bearer = await t.http().get(list).set('Accept', BROWSER_ACCEPT).set('Authorization', organizerJatim.token).expect(200);
+      expect(bearer.text).toContain('id="field-password"');
+    });
+
+    it('answers 404 for a region or a list out of reach, 403 for an AGENCY_REP\'s list, and 400 for a report and a list at once', async () => {
+      const province = await sessionCookie(organizerJatim);
+      const get = (query: string, cookie: string) => t.http().get(`${REPORT_VIEW_PATH}?${query}`).set('Accept', BROWSER_ACCEPT).set('Cookie', cookie);
+      await get(`regionId=${r.balikpapan.id}`, province).expect(404);
+      const outside = await get(`parentId=${r.kaltim.id}`, province).expect(404);
+      expect(outside.text).not.toContain('Balikpapan');
+      await get(`parentId=${r.batu.id}`, province).expect(200);
+      const both = await get(`regionId=${r.batu.id}&parentId=${r.jatim.id}`, province).expect(400);
+      expect(both.headers['content-type']).toBe('text/html; charset=utf-8');
+      const problem = await t.http().get(`${REPORT_VIEW_PATH}?regionId=${r.batu.id}&parentId=${r.jatim.id}`).set('Cookie', province).expect(400);
+      expect(problem.body.errors).toEqual([expect.objectContaining({ field: 'parentId' })]);
+
+      const city = await sessionCookie(viewer);
+      await get(`parentId=${r.jatim.id}`, city).expect(404);
+      // An agency's contact reads its own agency's row, never a region's totals; without parentId, its report.
+      const agency = await sessionCookie(rep);
+      const refused = await get(`parentId=${r.batu.id}`, agency).expect(403);
+      expect(refused.text).not.toContain('Dinas Pendidikan');
+      const own = await get('', agency).expect(200);
+      expect(own.text).toContain('Kecamatan Batu');
+      expect(own.text).not.toContain('class="region-list"');
     });
   });
 

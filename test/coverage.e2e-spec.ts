@@ -100,7 +100,7 @@ describe('coverage report', () => {
     });
 
     it('names the region and the (open) period, and lists every agency of the region by name, and only those', () => {
-      expect(body.region).toMatchObject({ id: r.batu.id, code: '35.79', name: 'Kota Batu', level: 'CITY', timezone: 'Asia/Jakarta' });
+      expect(body.region).toEqual({ id: r.batu.id, code: '35.79', name: 'Kota Batu', level: 'CITY', parentId: r.jatim.id, timezone: 'Asia/Jakarta' });
       expect(body.period).toEqual({ from: null, to: null, election: null });
       expect(body.agencies.map((agency) => agency.name)).toEqual(['=Kelurahan Sisir', 'Dinas Kesehatan', 'Dinas Pariwisata', 'Dinas Pendidikan', 'Dinas Sosial', 'Kecamatan Batu', 'Polres Batu']);
     });

@@ -181,9 +181,19 @@ export function categoryChartSvg(agencies: readonly ChartAgency[], options: Omit
  * a 100-unit track that scales to the row's width.
  */
 export function agencyBarSvg(percent: number | null, stage: CoverageStage): SafeHtml {
+  return coverageBarSvg(percent, stageColor(stage));
+}
+
+/** A region's coverage as a single bar, for the rows of the page's list of regions. */
+export function regionBarSvg(percent: number | null): SafeHtml {
+  return coverageBarSvg(percent, ACCENT);
+}
+
+/** A 100-unit track, filled to `percent` in `color`, that scales to the row's width (class `coverage-bar`). */
+function coverageBarSvg(percent: number | null, color: string): SafeHtml {
   const filled = Math.max(0, Math.min(100, percent ?? 0));
-  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 8" preserveAspectRatio="none" class="agency-bar" aria-hidden="true" focusable="false">
-<rect x="0" y="0" width="100" height="8" fill="#e6e9ed"/>${filled > 0 && html`<rect x="0" y="0" width="${n(filled)}" height="8" fill="${stageColor(stage)}"/>`}</svg>`;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 8" preserveAspectRatio="none" class="coverage-bar" aria-hidden="true" focusable="false">
+<rect x="0" y="0" width="100" height="8" fill="#e6e9ed"/>${filled > 0 && html`<rect x="0" y="0" width="${n(filled)}" height="8" fill="${color}"/>`}</svg>`;
 }
 
 /** Coordinates with at most one decimal: shorter markup, the same picture. */

@@ -1,22 +1,36 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCookieAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath, OmitType } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCookieAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiResponse, ApiTags, getSchemaPath, OmitType } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginDto } from '../auth/dto/auth.dto.js';
-import { Public } from '../common/caller.js';
-import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../common/errors.js';
+import { type Caller, Public } from '../common/caller.js';
+import { ForbiddenError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../common/errors.js';
 import { ApiProblem, ApiProblems } from '../common/openapi.js';
 import { validateInput } from '../common/validation.js';
 import { type FormErrors, formErrors } from '../pages/forms.js';
 import { PageErrorFilter, sendPage } from '../pages/page-response.js';
 import { OfficeService } from '../regions/office.service.js';
-import { coveragePage, type ReportFilters, signInPage, withFilters } from './coverage-page.js';
+import { coveragePage, type ReaderReach, type ReportFilters, regionListLinks, regionListPage, reportLinks, signInPage, withFilters } from './coverage-page.js';
 import { CoverageQuery, CoverageReport } from './dto/coverage-report.dto.js';
 import { REPORT_VIEW_PATH, ReportSessions } from './report-session.js';
-import { ReportsService } from './reports.service.js';
+import { onlyRegionOf, ReportsService } from './reports.service.js';
 
-/** The page's filters: the JSON report's, without the format (the page is HTML). */
-export class CoverageViewQuery extends OmitType(CoverageQuery, ['format'] as const) {}
+/**
+ * The page's address: the JSON report's filters without the format (the page is HTML), and the
+ * parent of a list of regions.
+ */
+export class CoverageViewQuery extends OmitType(CoverageQuery, ['format'] as const) {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Without regionId: the region whose regions are listed (as parentId of GET /reports/coverage/regions). ' +
+      'Omitted, a user who reaches several regions gets its own list (ADMIN: the provinces); not with regionId',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId must be a UUID' })
+  parentId?: string;
+}
 
 const SIGN_IN_MESSAGES = { email: 'Tulis alamat email akun Anda, misalnya nama@batukota.go.id.', password: 'Tulis kata sandi Anda.' };
 const WRONG_PASSWORD: FormErrors = { password: 'Email atau kata sandi salah, atau akun tidak aktif.' };
@@ -25,9 +39,10 @@ const TOO_MANY: FormErrors = { password: 'Terlalu banyak percobaan yang gagal. T
 
 /**
  * The report page for people (DESIGN §4, pages): a sign-in form, then the coverage report with
- * its charts and downloads. These routes read the page's session cookie (report-session.ts)
- * instead of a bearer token; the JSON API never reads it. The report and the downloads are the
- * same as `GET /reports/coverage` gives the signed-in user, with the same role limits.
+ * its charts and downloads — first, for a user who reaches several regions, the list of them.
+ * These routes read the page's session cookie (report-session.ts) instead of a bearer token; the
+ * JSON API never reads it. The report, the list and the downloads are the same as
+ * `GET /reports/coverage` and `/regions` give the signed-in user, with the same role limits.
  */
 @ApiTags('reports')
 @Public()
@@ -46,18 +61,30 @@ export class CoverageViewController {
     summary: 'Open the coverage report page (HTML, for browsers)',
     description:
       'Without the page\'s session cookie: its sign-in form. With it: the coverage report of the region (the same figures as GET /reports/coverage for the signed-in user) ' +
-      'with the totals, a chart by agency category, every agency coloured by stage, the gaps and download links. Bearer tokens are not read here.',
+      'with the totals, a chart by agency category, every agency coloured by stage, the gaps and download links. ' +
+      'Without regionId, a user of one regency or city (or an AGENCY_REP) gets its region\'s report; a user who reaches several regions (ADMIN, a province\'s users) ' +
+      'gets the list of its regions with their totals (those of GET /reports/coverage/regions), each linking to its report; parentId lists the regions of another parent in reach. ' +
+      'Bearer tokens are not read here.',
   })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The report page, or the sign-in form', content: { 'text/html': { schema: { type: 'string' } } } })
-  @ApiProblems(400, 403, 404)
+  @ApiOkResponse({ description: 'The report page, the list of regions, or the sign-in form', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiProblem(400, 'Invalid input (the field is named), or both regionId and parentId')
+  @ApiProblem(403, 'The account reads no coverage reports any more, or (parentId) an AGENCY_REP, which reads its own agency only')
+  @ApiProblems(404)
   async view(@Query() query: CoverageViewQuery, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    if (query.regionId && query.parentId) throw ValidationError.field('parentId', 'parentId lists regions: give either regionId (a report) or parentId, not both');
     const filters = filtersOf(query);
     const caller = await this.sessions.readerOf(request);
     if (!caller) return sendPage(reply, signInPage(filters, {}, {}));
+    const reach = readerReach(caller);
+    if (!query.regionId && (query.parentId || reach.several)) {
+      const rollup = await this.reports.rollup(caller, { parentId: query.parentId, from: query.from, to: query.to, electionId: query.electionId });
+      const issuer = rollup.parent ? await this.offices.issuer(rollup.parent.id) : undefined;
+      return sendPage(reply, regionListPage(rollup, issuer, filters, regionListLinks(rollup, reach, filters)));
+    }
     const report = await this.reports.coverage(caller, { ...query, format: 'json' });
     const issuer = await this.offices.issuer(report.region.id);
-    return sendPage(reply, coveragePage(report, issuer, filters));
+    return sendPage(reply, coveragePage(report, issuer, filters, reportLinks(report.region, reach, filters)));
   }
 
   @Post('session')
@@ -136,7 +163,11 @@ export class CoverageViewController {
 }
 
 function filtersOf(query: CoverageViewQuery): ReportFilters {
-  return { regionId: query.regionId, from: query.from, to: query.to, electionId: query.electionId };
+  return { regionId: query.regionId, parentId: query.parentId, from: query.from, to: query.to, electionId: query.electionId };
+}
+
+function readerReach(caller: Caller): ReaderReach {
+  return { several: onlyRegionOf(caller) === null, nationwide: caller.regionIds === null };
 }
 
 /** How the form answers a refused sign-in: the message next to the field, and the status of the API's login. */

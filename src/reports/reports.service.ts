@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Caller } from '../common/caller.js';
-import { NotFoundError, ValidationError } from '../common/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../common/errors.js';
 import { findInReach } from '../common/scope.js';
 import { Election } from '../elections/election.entity.js';
 import { OfficeService } from '../regions/office.service.js';
@@ -77,6 +77,8 @@ export class ReportsService {
    * and the parent as a whole (their sum, from the same statement).
    */
   async rollup(caller: Caller, query: RollupQuery): Promise<CoverageRollup> {
+    // Whole regions' figures: an agency's contact reads its own agency's row only.
+    if (caller.role === 'AGENCY_REP') throw new ForbiddenError('The AGENCY_REP role reads its own agency\'s figures only, not region totals');
     const dataSource = await this.database.dataSource();
     const manager = dataSource.manager;
     const parentId = query.parentId ?? caller.regionId;
@@ -111,7 +113,8 @@ export class ReportsService {
   /** Omitted, the region is the caller's own (an AGENCY_REP's: its agency's); a province or the country must name one. */
   private reportRegionId(caller: Caller, requested: string | undefined): string {
     if (requested) return requested;
-    if (caller.regionId && (caller.role === 'AGENCY_REP' || caller.regionIds?.length === 1)) return caller.regionId;
+    const own = onlyRegionOf(caller);
+    if (own) return own;
     throw ValidationError.field('regionId', 'regionId is required for a caller who covers more than one region');
   }
 
@@ -127,6 +130,16 @@ export class ReportsService {
   }
 }
 
+/**
+ * The one region whose report the caller reads, when there is only one: a regency's or city's
+ * users and an AGENCY_REP (its agency's region). Null for a caller who reaches several: ADMIN (all)
+ * and the users of a province with regions under it.
+ */
+export function onlyRegionOf(caller: Caller): string | null {
+  if (caller.regionId && (caller.role === 'AGENCY_REP' || caller.regionIds?.length === 1)) return caller.regionId;
+  return null;
+}
+
 export function toCoverageRegion(region: Region): CoverageRegion {
-  return { id: region.id, code: region.code, name: region.name, level: region.level, timezone: region.timezone };
+  return { id: region.id, code: region.code, name: region.name, level: region.level, parentId: region.parentId, timezone: region.timezone };
 }

@@ -399,8 +399,14 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // The page reads its own session cookie, never a bearer token (README, Coverage), so for the
   // matrix, which sends bearer tokens, every caller is a visitor without a session: the page
   // answers its sign-in form, the downloads 401. Who sees what once signed in (VIEWER its region,
-  // AGENCY_REP its agency, CHECKIN refused) is test/coverage-page.e2e-spec.ts's.
-  'GET /api/v1/reports/coverage/view': { roles: 'public', scope: 'everyone', query: (x) => ({ regionId: x.place.region.id }) },
+  // AGENCY_REP its agency, CHECKIN refused, the lists of regions) is test/coverage-page.e2e-spec.ts's.
+  'GET /api/v1/reports/coverage/view': {
+    roles: 'public',
+    probes: [
+      { name: 'report', scope: 'everyone', query: (x) => ({ regionId: x.place.region.id }) },
+      { name: 'regions', scope: 'everyone', query: (x) => ({ parentId: x.place.region.id }) },
+    ],
+  },
   'GET /api/v1/reports/coverage/view/download': { roles: 'public', scope: 'everyone', ok: 401, query: (x) => ({ regionId: x.place.region.id, format: 'csv' }) },
   'POST /api/v1/reports/coverage/view/session': {
     roles: 'public',

@@ -59,7 +59,7 @@ export function sampleCoverageReport(options: { generated?: number; election?: b
   const gaps = toGaps(agencies);
   const count = (stage: CoverageStage) => agencies.filter((row) => row.stage === stage).length;
   return {
-    region: { id: '00000000-0000-4000-8000-000000003579', code: '35.79', name: 'Kota Batu', level: 'CITY', timezone: 'Asia/Jakarta' },
+    region: { id: '00000000-0000-4000-8000-000000003579', code: '35.79', name: 'Kota Batu', level: 'CITY', parentId: '00000000-0000-4000-8000-000000000035', timezone: 'Asia/Jakarta' },
     period: options.election
       ? { from: null, to: null, election: { id: '00000000-0000-4000-8000-000000002024', name: 'Pilkada Serentak 2024', votingDate: '2024-11-27' } }
       : { from: '2024-10-01', to: '2024-10-31', election: null },

@@ -86,6 +86,7 @@ export class CoverageRegion {
   @ApiProperty({ example: '35.79' }) code: string;
   @ApiProperty({ example: 'Kota Batu' }) name: string;
   @ApiProperty({ enum: REGION_LEVELS, enumName: 'RegionLevel' }) level: RegionLevel;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The province of a regency or city; null for a province' }) parentId: string | null;
   @ApiProperty({ enum: INDONESIAN_TIMEZONES, enumName: 'IndonesianTimezone' }) timezone: IndonesianTimezone;
 }
 
