@@ -1,6 +1,8 @@
 // Door check-in under load: one event of 5,000 registrations scanned by 50 concurrent
 // connections, every request a first check-in by ticket code, alternating in chunks with the
-// reference on an event of its own. The reference is a route mounted
+// reference on an event of its own. A pledge template is active, as at any real event of an
+// election cycle: every answer carries its signing link (`signUrl`, a token made on the first scan
+// and given again on repeats), and the run checks that each API check-in got its token. The reference is a route mounted
 // in the same process by this file only, behind the same auth guard, that does the one INSERT …
 // SELECT of a check-in through pg directly: what the API costs on top of authentication and the
 // write itself. Also: a batch of 1,000 offline scans against a bare set-based insert of the same
@@ -107,6 +109,8 @@ export async function benchCheckIns() {
     const agency = await api(app, admin, 'POST', '/agencies', { regionId: city.id, name: 'Dinas Pendidikan', category: 'OPD' });
     await api(app, admin, 'POST', '/users', { email: 'pintu@bench.local', fullName: 'Petugas Pintu', password: 'bench-password-123', role: 'CHECKIN', regionId: city.id });
     const door = `Bearer ${(await api(app, '', 'POST', '/auth/login', { email: 'pintu@bench.local', password: 'bench-password-123' })).accessToken}`;
+    // The active template: the scans below offer its signing link.
+    await api(app, admin, 'POST', '/pledge-templates', { title: 'Pakta Integritas Netralitas ASN', clauses: ['Menjaga netralitas ASN.', 'Menolak politik uang.'], legalBasis: 'SKB 2022' });
     const { rows: people } = await db.query(
       `INSERT INTO people (region_id, agency_id, full_name, nip, employment_type, position)
        SELECT $1, $2, 'Peserta ' || n || CASE n % 7 WHEN 0 THEN ' Budi' ELSE '' END, '19800101201001' || lpad(n::text, 4, '0'), 'PNS', 'Pelaksana'
@@ -160,6 +164,8 @@ export async function benchCheckIns() {
     );
     // Every ticket again: the repeat path (200 with the first record, and a conflict kept).
     const [repeats] = await alternate(app, door, folder, [{ path: `/events/${forApi.id}/check-ins`, tickets: forApi.tickets }], 500);
+    const { rows: [links] } = await db.query('SELECT count(*)::int AS n FROM sign_tokens s JOIN check_ins c ON c.region_id = s.region_id AND c.id = s.check_in_id WHERE c.event_id = $1', [forApi.id]);
+    if (links.n !== REGISTRATIONS) throw new Error(`${links.n} signing links for ${REGISTRATIONS} check-ins`);
 
     // A batch of 1,000 offline scans, then the same batch again, against a bare INSERT … SELECT of 1,000 check-ins.
     const batchEvent = await event('Luring', BATCH);

@@ -75,9 +75,23 @@ describe('pledges', () => {
   async function eventWithAttendees(names: string[], options: { checkIn?: boolean } = {}) {
     const event = await openEvent();
     const people = await Promise.all(names.map((name) => person(dindik, name)));
-    await confirmInvitation(t, event, dindik.id, people.map((p, i) => ({ personId: p.id, delegate: i === 1 })));
+    const { registrations } = await confirmInvitation(t, event, dindik.id, people.map((p, i) => ({ personId: p.id, delegate: i === 1 })));
     const checkIns = options.checkIn === false ? [] : await Promise.all(people.map((p) => checkIn(event, p)));
-    return { event, people, checkIns };
+    return { event, people, registrations, checkIns };
+  }
+
+  const signTokens = (checkInId: string) =>
+    withDatabase(async (db) => (await db.query('SELECT token FROM sign_tokens WHERE check_in_id = $1', [checkInId])).rows.map((row: { token: string }) => row.token));
+
+  /** Deactivates every template for the time of `work` (then the suite's template is the current one again). */
+  async function withoutActiveTemplate(work: () => Promise<void>): Promise<void> {
+    const dataSource = t.app.get(DataSource);
+    await dataSource.query('UPDATE pledge_templates SET active = false WHERE active');
+    try {
+      await work();
+    } finally {
+      await dataSource.query('UPDATE pledge_templates SET active = true WHERE id = $1', [templateId]);
+    }
   }
 
   const signBody = (event: EventRef | null, who: PersonRef, overrides: Record<string, unknown> = {}) => ({
@@ -388,13 +402,74 @@ describe('pledges', () => {
 
     it('gives no signUrl when no template is active', async () => {
       const { event, people } = await eventWithAttendees(['Fajar Nugroho'], { checkIn: false });
-      const dataSource = t.app.get(DataSource);
-      await dataSource.query('UPDATE pledge_templates SET active = false WHERE active');
-      try {
-        expect((await checkIn(event, people[0])).body.signUrl).toBeNull();
-      } finally {
-        await dataSource.query('UPDATE pledge_templates SET active = true WHERE id = $1', [templateId]);
-      }
+      await withoutActiveTemplate(async () => {
+        const checkedIn = await checkIn(event, people[0]);
+        expect(checkedIn.body.signUrl).toBeNull();
+        expect(await signTokens(checkedIn.body.id)).toEqual([]);
+      });
+    });
+
+    it('gives no signUrl once the check-in window has closed, to a first scan or a repeat, though a link was offered before', async () => {
+      // A past event: scans made during its window are synced now, after the window closed.
+      const past = await createScheduledEvent(t, organizerBatu.token, eventBody(r.batu.id, { startsAt: '2024-10-29T13:00:00+07:00', endsAt: '2024-10-29T16:00:00+07:00' }));
+      const late = await person(dindik, 'Lukman Hakim');
+      const { registrations } = await confirmInvitation(t, past, dindik.id, [{ personId: late.id }]);
+      const scan = (checkedInAt: string) => post(`/events/${past.id}/check-ins`, checkinBatu.token, { ticketCode: registrations[0].ticketCode, checkedInAt });
+      const first = await scan('2024-10-29T12:58:00+07:00').expect(201);
+      expect(first.body.signUrl).toBeNull();
+      expect((await scan('2024-10-29T13:30:00+07:00').expect(200)).body.signUrl).toBeNull();
+      expect(await signTokens(first.body.id)).toEqual([]);
+
+      // Offered while the window was open, then the event moved into the past: the token stays, the offer does not.
+      const { event, people, checkIns } = await eventWithAttendees(['Nur Aini, S.Sos.']);
+      expect(checkIns[0].body.signUrl).toMatch(/\/sign\/[A-Za-z0-9_-]{43}$/);
+      await withDatabase((db) => db.query("UPDATE events SET starts_at = '2024-10-29T06:00:00Z', ends_at = '2024-10-29T09:00:00Z' WHERE id = $1", [event.id]));
+      const repeat = await post(`/events/${event.id}/check-ins`, checkinBatu.token, { personId: people[0].id, checkedInAt: '2024-10-29T06:30:00Z' }).expect(200);
+      expect(repeat.body.signUrl).toBeNull();
+      expect(await signTokens(checkIns[0].body.id)).toHaveLength(1);
+    });
+
+    it('gives 20 parallel scans of one ticket one token: the first scan makes it, every answer carries it', async () => {
+      const { event, registrations } = await eventWithAttendees(['Hadi Susanto, S.T.'], { checkIn: false });
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => post(`/events/${event.id}/check-ins`, checkinBatu.token, { ticketCode: registrations[0].ticketCode, deviceId: `hp-${i % 4}` })),
+      );
+      expect(responses.map((response) => response.status).sort()).toEqual([...Array<number>(19).fill(200), 201]);
+      const links = new Set(responses.map((response) => response.body.signUrl));
+      expect(links.size).toBe(1);
+      const [link] = links;
+      expect(link).toMatch(/^https:\/\/netralitas\.batukota\.go\.id\/api\/v1\/sign\/[A-Za-z0-9_-]{43}$/);
+      expect(await signTokens(responses[0].body.id)).toEqual([link.split('/').pop()]);
+    });
+
+    it('gives repeats that race another answer making the link that answer’s token', async () => {
+      const { event, people } = await eventWithAttendees(['Sri Mulyani, S.Pd.'], { checkIn: false });
+      let checkInId = '';
+      await withoutActiveTemplate(async () => {
+        checkInId = (await checkIn(event, people[0])).body.id;
+      });
+      // The template is active again, and another answer is making the check-in's token: not
+      // committed yet, so the scans below do not see it, and their own inserts wait on its key.
+      const token = `R${'a'.repeat(42)}`;
+      const responses = await withDatabase(async (db) => {
+        await db.query('BEGIN');
+        await db.query("INSERT INTO sign_tokens (region_id, check_in_id, token, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')", [r.batu.id, checkInId, token]);
+        const scans = Promise.all(Array.from({ length: 10 }, () => post(`/events/${event.id}/check-ins`, checkinBatu.token, { personId: people[0].id })));
+        await withDatabase(async (watcher) => {
+          const deadline = Date.now() + 20_000;
+          for (;;) {
+            const { n } = (await watcher.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0];
+            if (n === 10) break;
+            if (Date.now() > deadline) throw new Error(`${n} of 10 scans wait on the token`);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        });
+        await db.query('COMMIT');
+        return scans;
+      });
+      expect(responses.map((response) => response.status)).toEqual(Array<number>(10).fill(200));
+      expect(new Set(responses.map((response) => response.body.signUrl))).toEqual(new Set([`https://netralitas.batukota.go.id/api/v1/sign/${token}`]));
+      expect(await signTokens(checkInId)).toEqual([token]);
     });
   });
 });

@@ -9,6 +9,7 @@ import { EventsRepository } from '../events/events.repository.js';
 import { type CheckInEvent, CLOSES_AFTER_END_MS, OPEN_STATUSES, OPENS_BEFORE_START_MS, openForScanSql } from './check-in-rules.js';
 import type { CheckInConflictView, CheckInView } from './dto/check-in.dto.js';
 import type { PersonSync, Scan, Seat, StoredCheckIn, SyncState } from './offline-sync.js';
+import { SignLinks } from './sign-links.js';
 
 /** An event as the door needs it: its rules, and its region for every query that follows. */
 export interface DoorEvent extends CheckInEvent {
@@ -45,16 +46,21 @@ export interface ScanKey {
   nip?: string;
 }
 
-/** One scan checked in by checkInByKey: what it found, and whether it made the check-in. */
+/** One scan checked in by checkInByKey: what it found, and the check-in that stands after it. */
 export interface ScanAttempt {
   /** Null: no such event within the caller's reach (404). */
   event: DoorEvent | null;
   /** The event's status and window allow the scan (when false, nothing was written). */
   open: boolean;
-  seat: SeatView | null;
+  /** The person holds a seat at the event (when false, nothing was written). */
+  seated: boolean;
   knownPersonId: string | null;
-  /** Set when this scan made the check-in. */
-  inserted: { id: string; createdAt: Date } | null;
+  /**
+   * The check-in made by this scan (`created`), or the one that stood already, the repeat kept as
+   * a conflict entry; with its signing link. Null when the event is closed, the person has no
+   * seat, or the seat's registration was checked in under another person.
+   */
+  recorded: { created: boolean; view: CheckInView; signUrl: string | null } | null;
 }
 
 /** Raised when a concurrent writer changed a person's check-in between reading and writing: read again and re-plan. */
@@ -102,6 +108,7 @@ export class CheckInsRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventsRepository,
+    private readonly signLinks: SignLinks,
   ) {}
 
   /**
@@ -143,15 +150,34 @@ export class CheckInsRepository {
    * scan to a seat as resolveScans does, and — when the event is open for the scan and the person
    * holds a seat — inserts the check-in. ON CONFLICT DO NOTHING covers every unique key at once —
    * one check-in per (event, person), per registration, per (event, clientCheckinId) — so of
-   * concurrent scans of one person exactly one inserts and the others find it afterwards. The
-   * answer tells the caller which of these held, so that it can name the refusal or record a
-   * repeat. Prepared once per connection: planning it cost more than running it.
+   * concurrent scans of one person exactly one inserts and the others find it afterwards.
+   *
+   * A scan that inserts nothing is a repeat: the same statement finds the check-in that stands and
+   * keeps the scan as a conflict entry — unless it is that very scan sent again (its
+   * clientCheckinId already recorded, on the check-in or on a conflict), which records nothing.
+   * And the check-in it answers with, new or standing, gets its signing link from the CTEs that
+   * SignLinks.sql contributes, so the answer needs no second statement either.
+   *
+   * The answer tells the caller which of these held, so that it can name a refusal. Prepared once
+   * per connection: planning it cost more than running it.
    */
   async checkInByKey(manager: EntityManager, caller: Caller, eventId: string, key: ScanKey, scan: Scan): Promise<ScanAttempt> {
+    const attempt = await this.scanOnce(manager, caller, eventId, key, scan);
+    // Inserted nothing and found nothing: the check-in that blocked the insert was committed by a
+    // concurrent scan after this statement's snapshot was taken (it waited for that scan, then saw
+    // the conflict). Nothing was written; run again, a new snapshot sees it. Found nothing twice:
+    // the registration was checked in under another person (see CheckInsService.settle).
+    if (attempt.event && attempt.open && attempt.seated && !attempt.recorded) return this.scanOnce(manager, caller, eventId, key, scan);
+    return attempt;
+  }
+
+  private async scanOnce(manager: EntityManager, caller: Caller, eventId: string, key: ScanKey, scan: Scan): Promise<ScanAttempt> {
     const readable = this.events.readableEventCondition(caller, eventId, 'e', 1);
     const $ = (n: number) => `$${readable.params.length + n}`;
     const at = `${$(1)}::timestamptz`;
+    const clientId = `${$(5)}::varchar`;
     const open = openForScanSql('ev', at, { statuses: $(6), opensBefore: $(7), closesAfter: $(8) });
+    const links = this.signLinks.sql('signable', readable.params.length + 12);
     const [row] = (await preparedQuery(
       manager,
       `WITH ev AS (
@@ -174,19 +200,48 @@ export class CheckInsRepository {
        ),
        inserted AS (
          INSERT INTO check_ins (region_id, event_id, person_id, agency_id, registration_id, checked_in_at, method, identified_by, device_id, client_checkin_id)
-         SELECT seat.region_id, seat.event_id, seat.person_id, seat.agency_id, seat.id, ${at}, ${$(2)}::check_in_method, ${$(3)}::check_in_identified_by, ${$(4)}::varchar, ${$(5)}::varchar
+         SELECT seat.region_id, seat.event_id, seat.person_id, seat.agency_id, seat.id, ${at}, ${$(2)}::check_in_method, ${$(3)}::check_in_identified_by, ${$(4)}::varchar, ${clientId}
            FROM seat, gate WHERE gate.open
          ON CONFLICT DO NOTHING
-         RETURNING id, created_at
-       )
-       SELECT gate.event_id, gate.region_id, gate.status, gate.starts_at, gate.ends_at, gate.timezone, gate.open,
-              (SELECT id FROM k) AS known_person_id, ${SEAT_COLUMNS},
-              inserted.id AS inserted_id, inserted.created_at AS inserted_at
+         RETURNING *
+       ),
+       -- The seat of a scan that inserted nothing: a repeat.
+       repeat AS (SELECT seat.* FROM seat, gate WHERE gate.open AND NOT EXISTS (SELECT 1 FROM inserted)),
+       -- The check-in that stands: the one with this client id — the same scan sent again, even if
+       -- recorded for someone else —, otherwise the person's.
+       standing AS (
+         SELECT c.* FROM check_ins c, repeat s WHERE c.region_id = s.region_id AND c.event_id = s.event_id AND c.client_checkin_id = ${clientId}
+         UNION ALL
+         SELECT c.* FROM check_ins c, repeat s WHERE c.region_id = s.region_id AND c.event_id = s.event_id AND c.person_id = s.person_id
+         LIMIT 1
+       ),
+       replayed AS (
+         SELECT 1 FROM standing WHERE standing.client_checkin_id = ${clientId}
+         UNION ALL
+         SELECT 1 FROM check_in_conflicts k, repeat s WHERE k.region_id = s.region_id AND k.event_id = s.event_id AND k.client_checkin_id = ${clientId}
+       ),
+       kept AS (
+         INSERT INTO check_in_conflicts (region_id, event_id, check_in_id, person_id, agency_id, scanned_at, method, identified_by, device_id, client_checkin_id)
+         SELECT s.region_id, s.event_id, standing.id, s.person_id, s.agency_id, ${at}, ${$(2)}::check_in_method, ${$(3)}::check_in_identified_by, ${$(4)}::varchar, ${clientId}
+           FROM standing, repeat s WHERE NOT EXISTS (SELECT 1 FROM replayed)
+         ON CONFLICT DO NOTHING
+         RETURNING id
+       ),
+       answer AS (
+         SELECT inserted.*, true AS created FROM inserted
+         UNION ALL
+         SELECT standing.*, false FROM standing
+       ),
+       signable AS (SELECT id AS check_in_id, region_id, event_id, person_id FROM answer)${links.ctes}
+       SELECT gate.event_id AS door_event_id, gate.region_id AS door_region_id, gate.status AS event_status, gate.starts_at, gate.ends_at, gate.timezone, gate.open,
+              EXISTS (SELECT 1 FROM seat) AS seated, (SELECT id FROM k) AS known_person_id,
+              c.created, ${CHECK_IN_VIEW_COLUMNS}, l.sign_url
          FROM gate
-         LEFT JOIN seat r ON true
-         LEFT JOIN people p ON p.region_id = r.region_id AND p.id = r.person_id
-         LEFT JOIN agencies a ON a.region_id = r.region_id AND a.id = r.agency_id
-         LEFT JOIN inserted ON true`,
+         LEFT JOIN answer c ON true
+         LEFT JOIN registrations r ON r.region_id = c.region_id AND r.id = c.registration_id
+         LEFT JOIN people p ON p.region_id = c.region_id AND p.id = c.person_id
+         LEFT JOIN agencies a ON a.region_id = c.region_id AND a.id = c.agency_id
+         LEFT JOIN ${links.relation} l ON l.check_in_id = c.id`,
       [
         ...readable.params,
         scan.checkedInAt,
@@ -200,55 +255,31 @@ export class CheckInsRepository {
         key.ticketCode ?? null,
         key.personId ?? null,
         key.nip ?? null,
+        ...links.params,
       ],
     )) as Array<
-      SeatRow & { event_id: string; region_id: string; status: Event['status']; starts_at: Date; ends_at: Date; timezone: DoorEvent['timezone']; open: boolean; known_person_id: string | null; inserted_id: string | null; inserted_at: Date | null }
+      CheckInRow & {
+        door_event_id: string;
+        door_region_id: string;
+        event_status: Event['status'];
+        starts_at: Date;
+        ends_at: Date;
+        timezone: DoorEvent['timezone'];
+        open: boolean;
+        seated: boolean;
+        known_person_id: string | null;
+        created: boolean | null;
+        sign_url: string | null;
+      }
     >;
-    if (!row) return { event: null, open: false, seat: null, knownPersonId: null, inserted: null };
+    if (!row) return { event: null, open: false, seated: false, knownPersonId: null, recorded: null };
     return {
-      event: { id: row.event_id, regionId: row.region_id, status: row.status, startsAt: row.starts_at, endsAt: row.ends_at, timezone: row.timezone },
+      event: { id: row.door_event_id, regionId: row.door_region_id, status: row.event_status, startsAt: row.starts_at, endsAt: row.ends_at, timezone: row.timezone },
       open: row.open,
-      seat: row.registration_id ? toSeat(row) : null,
+      seated: row.seated,
       knownPersonId: row.known_person_id,
-      inserted: row.inserted_id ? { id: row.inserted_id, createdAt: row.inserted_at! } : null,
+      recorded: row.id ? { created: row.created!, view: toCheckInView(row), signUrl: row.sign_url } : null,
     };
-  }
-
-  /**
-   * A scan of someone already checked in: keeps it as a conflict entry and returns the check-in
-   * that stands, with its person. A scan whose clientCheckinId is already recorded (on the check-in or on a
-   * conflict) is the same scan sent again: it records nothing. One statement, so a repeat is
-   * recorded whole or not at all.
-   */
-  async recordRepeat(manager: EntityManager, event: DoorEvent, seat: Seat, scan: Scan): Promise<CheckInView | null> {
-    const [row] = (await preparedQuery(
-      manager,
-      `WITH standing AS (
-         SELECT id, client_checkin_id FROM check_ins
-          WHERE region_id = $1 AND event_id = $2 AND (person_id = $3 OR client_checkin_id = $9::varchar)
-          -- A client id already used for someone else is that scan sent again: its record stands.
-          ORDER BY client_checkin_id IS NOT DISTINCT FROM $9::varchar DESC
-          LIMIT 1
-       ), replayed AS (
-         SELECT 1 FROM standing WHERE standing.client_checkin_id = $9::varchar
-         UNION ALL
-         SELECT 1 FROM check_in_conflicts WHERE region_id = $1 AND event_id = $2 AND client_checkin_id = $9::varchar
-       ), kept AS (
-         INSERT INTO check_in_conflicts (region_id, event_id, check_in_id, person_id, agency_id, scanned_at, method, identified_by, device_id, client_checkin_id)
-         SELECT $1::uuid, $2::uuid, standing.id, $3::uuid, $4::uuid, $5::timestamptz, $6::check_in_method, $7::check_in_identified_by, $8::varchar, $9::varchar
-           FROM standing WHERE NOT EXISTS (SELECT 1 FROM replayed)
-         ON CONFLICT DO NOTHING
-         RETURNING id
-       )
-       SELECT ${CHECK_IN_VIEW_COLUMNS}
-         FROM standing
-         JOIN check_ins c ON c.id = standing.id
-         JOIN registrations r ON r.region_id = c.region_id AND r.id = c.registration_id
-         JOIN people p ON p.region_id = c.region_id AND p.id = c.person_id
-         JOIN agencies a ON a.region_id = c.region_id AND a.id = c.agency_id`,
-      [event.regionId, event.id, seat.personId, seat.agencyId, scan.checkedInAt, scan.method, scan.identifiedBy, scan.deviceId, scan.clientCheckinId],
-    )) as CheckInRow[];
-    return row ? toCheckInView(row) : null;
   }
 
   /** Check-ins with their person, agency and registration, in no particular order. */

@@ -42,11 +42,8 @@ export class TicketNotFoundError extends DomainError {
 /** How often an offline batch is re-planned when other devices keep changing the same people's check-ins. */
 const MAX_SYNC_ATTEMPTS = 5;
 
-/** The outcome of one scan: whether it made the check-in, and the check-in that stands. */
-interface Recorded {
-  created: boolean;
-  view: CheckInView;
-}
+/** The outcome of one scan: whether it made the check-in, the check-in that stands, and its signing link. */
+type Recorded = NonNullable<ScanAttempt['recorded']>;
 
 @Injectable()
 export class CheckInsService {
@@ -66,10 +63,10 @@ export class CheckInsService {
    * repeat — the same person, or the same clientCheckinId — answers the check-in that stands,
    * and a repeat that is not the same scan sent again is kept as a conflict entry.
    *
-   * A registered person's scan needs no transaction: the insert is one statement that either
-   * makes the check-in or finds it made (the unique keys decide between concurrent scans), and
-   * the repeat is one statement too. A walk-in registers the person at the door: person,
-   * registration, seat and check-in in one transaction.
+   * A registered person's scan needs no transaction: it is one statement that either makes the
+   * check-in or finds it made and keeps the repeat (the unique keys decide between concurrent
+   * scans), and answers with the signing link too (CheckInsRepository.checkInByKey). A walk-in
+   * registers the person at the door: person, registration, seat and check-in in one transaction.
    */
   async checkIn(caller: Caller, eventId: string, dto: CheckInDto): Promise<{ created: boolean; checkIn: CheckInResponse }> {
     const identifier = scanIdentifier(dto);
@@ -85,13 +82,13 @@ export class CheckInsService {
       identifier.kind === 'WALK_IN'
         ? await transaction(this.dataSource, (manager) => this.checkInWalkIn(manager, caller, eventId, identifier.walkIn, scan, now))
         : await this.checkInRegistered(this.dataSource.manager, caller, eventId, identifier, scan, now);
-    const [checkIn] = await this.respond(event, [recorded.view]);
-    return { created: recorded.created, checkIn };
+    return { created: recorded.created, checkIn: toCheckInResponse(recorded.view, event.timezone, recorded.signUrl) };
   }
 
   /**
-   * One statement reads the event, resolves the scan and inserts the check-in when the event is
-   * open and the person holds a seat: one round trip, as many as a bare insert.
+   * One statement reads the event, resolves the scan, inserts the check-in when the event is open
+   * and the person holds a seat — or keeps the repeat — and reads the signing link: one round
+   * trip, as many as a bare insert.
    */
   private async checkInRegistered(
     manager: EntityManager,
@@ -104,7 +101,7 @@ export class CheckInsService {
     // The clock rule needs no event: a scan from the future is refused before anything is read.
     if (isAheadOfClock(scan.checkedInAt, now)) throw refusalError('checked-in-at-in-future');
     const attempt = await this.repository.checkInByKey(manager, caller, eventId, scanKey(identifier), scan);
-    return this.settle(manager, eventId, attempt, scan, now, (knownPersonId) => missingSeatError(identifier, knownPersonId));
+    return this.settle(eventId, attempt, scan, now, (knownPersonId) => missingSeatError(identifier, knownPersonId));
   }
 
   /**
@@ -134,31 +131,23 @@ export class CheckInsService {
       });
     }
     const attempt = await this.repository.checkInByKey(manager, caller, eventId, { personId: person.id }, scan);
-    return this.settle(manager, eventId, attempt, scan, now, () => new ConflictError('The walk-in registration was not found', 'not-registered'));
+    return this.settle(eventId, attempt, scan, now, () => new ConflictError('The walk-in registration was not found', 'not-registered'));
   }
 
   /**
-   * What a scan's statement did, as the answer: the new check-in; or, when it wrote nothing, why —
-   * 404, the rule broken, no seat — or, for someone already checked in, the repeat recorded.
+   * What a scan's statement did, as the answer: the new check-in, or the one that stood (the
+   * repeat kept); or, when it wrote nothing, why — 404, the rule broken, no seat, or a
+   * registration checked in under someone else.
    */
-  private async settle(
-    manager: EntityManager,
-    eventId: string,
-    attempt: ScanAttempt,
-    scan: Scan,
-    now: Date,
-    missingSeat: (knownPersonId: string | null) => DomainError,
-  ): Promise<{ event: DoorEvent; recorded: Recorded }> {
-    const { event, seat, inserted } = attempt;
+  private settle(eventId: string, attempt: ScanAttempt, scan: Scan, now: Date, missingSeat: (knownPersonId: string | null) => DomainError): { event: DoorEvent; recorded: Recorded } {
+    const { event, recorded } = attempt;
     if (!event) throw new NotFoundError('Event', eventId);
     // The statement's condition is checkInRefusal's; it names the rule that failed.
     if (!attempt.open) throw refusalError(checkInRefusal(event, scan.checkedInAt, now) ?? 'outside-check-in-window', event);
-    if (!seat) throw missingSeat(attempt.knownPersonId);
-    if (inserted) return { event, recorded: { created: true, view: { ...seat, ...scan, id: inserted.id, eventId: event.id, createdAt: inserted.createdAt } } };
-    const standing = await this.repository.recordRepeat(manager, event, seat, scan);
+    if (!attempt.seated) throw missingSeat(attempt.knownPersonId);
     // Only if the registration that was checked in now names someone else.
-    if (!standing) throw new ConflictError('The registration was checked in under another person: ask the organizer to review it', 'check-in-conflict');
-    return { event, recorded: { created: false, view: standing } };
+    if (!recorded) throw new ConflictError('The registration was checked in under another person: ask the organizer to review it', 'check-in-conflict');
+    return { event, recorded };
   }
 
   /** The event within reach, open for a scan made at `checkedInAt` (DESIGN §3.5), or 404 / 409 / 400. */
@@ -287,20 +276,19 @@ export class CheckInsService {
     return page(items, total, query, (view) => toCheckInConflictResponse(view, event.timezone));
   }
 
-  private async respond(event: DoorEvent, views: readonly CheckInView[], manager?: EntityManager): Promise<CheckInResponse[]> {
+  /**
+   * Responses for these check-ins: from `known` views, the others read (a replay of a scan the
+   * batch did not touch), with the signing links of all of them read in one statement.
+   */
+  private async respondWithViews(manager: EntityManager, event: DoorEvent, known: ReadonlyMap<string, CheckInView>, ids: readonly string[]): Promise<Map<string, CheckInResponse>> {
+    const missing = ids.filter((id) => !known.has(id));
+    const read = await this.repository.findCheckInViews(manager, event, missing);
+    const views = [...known.values(), ...read.values()];
     const links = await this.signLinks.forCheckIns(
       views.map((view) => ({ checkInId: view.id, regionId: event.regionId, eventId: event.id, personId: view.personId })),
       manager,
     );
-    return views.map((view) => toCheckInResponse(view, event.timezone, links.get(view.id) ?? null));
-  }
-
-  /** Responses for these check-ins: from `known` views, the others read (a replay of a scan the batch did not touch). */
-  private async respondWithViews(manager: EntityManager, event: DoorEvent, known: ReadonlyMap<string, CheckInView>, ids: readonly string[]): Promise<Map<string, CheckInResponse>> {
-    const missing = ids.filter((id) => !known.has(id));
-    const read = await this.repository.findCheckInViews(manager, event, missing);
-    const responses = await this.respond(event, [...known.values(), ...read.values()], manager);
-    return new Map(responses.map((response) => [response.id, response]));
+    return new Map(views.map((view) => [view.id, toCheckInResponse(view, event.timezone, links.get(view.id) ?? null)]));
   }
 }
 

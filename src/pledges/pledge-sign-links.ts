@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SignLinks, type SignableCheckIn } from '../check-ins/sign-links.js';
+import { type SignableCheckIn, type SignLinkSql, SignLinks } from '../check-ins/sign-links.js';
 import { CLOSES_AFTER_END_MS } from '../check-ins/check-in-rules.js';
 import { RANDOM_TOKEN_SQL } from '../common/codes.js';
 import { preparedQuery } from '../common/sql.js';
@@ -16,8 +16,9 @@ export function signUrl(publicUrl: string, token: string): string {
  * newest active one) has not been signed by the person at the event, and the event's check-in
  * window is open. The token is made on first offer and given again after (one per check-in).
  *
- * One statement per response, however many check-ins it holds (a batch of 1,000 too): it picks
- * the check-ins that still need a pledge, inserts the tokens they lack and reads the others.
+ * `sql` is the whole rule, as CTEs that the check-in statement includes (one round trip per
+ * scan); `forCheckIns` runs the same CTEs as a statement of their own, for any number of
+ * check-ins (a batch of 1,000 too).
  */
 @Injectable()
 export class PledgeSignLinks extends SignLinks {
@@ -30,36 +31,56 @@ export class PledgeSignLinks extends SignLinks {
 
   async forCheckIns(checkIns: readonly SignableCheckIn[], manager: EntityManager = this.dataSource.manager): Promise<ReadonlyMap<string, string>> {
     if (checkIns.length === 0) return new Map();
-    // The statement's snapshot does not see the rows its own INSERT makes: the new tokens come
-    // from RETURNING, the existing ones from the table. A token inserted concurrently by another
-    // response is in neither; that check-in answers without a link this once.
+    const links = this.sql('answered', 5);
     // Prepared once per connection, like the scan itself: planning this statement costs more than running it.
-    const rows = await preparedQuery<{ check_in_id: string; token: string }>(
+    const rows = await preparedQuery<{ check_in_id: string; sign_url: string }>(
       manager,
-      `WITH template AS (
+      `WITH answered AS (
+         SELECT DISTINCT check_in_id, region_id, event_id, person_id FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[]) AS a (check_in_id, region_id, event_id, person_id)
+       )${links.ctes}
+       SELECT check_in_id, sign_url FROM ${links.relation}`,
+      [checkIns.map((c) => c.checkInId), checkIns.map((c) => c.regionId), checkIns.map((c) => c.eventId), checkIns.map((c) => c.personId), ...links.params],
+    );
+    return new Map(rows.map((row) => [row.check_in_id, row.sign_url]));
+  }
+
+  sql(source: string, firstParam: number): SignLinkSql {
+    const closesAfter = `$${firstParam}::int * interval '1 millisecond'`;
+    const urlPrefix = `$${firstParam + 1}::text`;
+    return {
+      relation: 'sign_link',
+      params: [CLOSES_AFTER_END_MS, signUrl(this.config.publicUrl, '')],
+      ctes: `,
+       sign_template AS (
          SELECT id FROM pledge_templates WHERE active ORDER BY created_at DESC, version DESC LIMIT 1
        ),
-       wanted AS (
-         SELECT c.region_id, c.id AS check_in_id, e.ends_at + $3 * interval '1 millisecond' AS expires_at
-           FROM unnest($1::uuid[], $2::uuid[]) AS w (check_in_id, region_id)
-           JOIN check_ins c ON c.region_id = w.region_id AND c.id = w.check_in_id
-           JOIN events e ON e.region_id = c.region_id AND e.id = c.event_id
-           CROSS JOIN template t
-          WHERE e.ends_at + $3 * interval '1 millisecond' > now()
+       sign_wanted AS (
+         SELECT s.region_id, s.check_in_id, e.ends_at + ${closesAfter} AS expires_at
+           FROM ${source} s
+           JOIN events e ON e.region_id = s.region_id AND e.id = s.event_id
+           CROSS JOIN sign_template t
+          WHERE e.ends_at + ${closesAfter} > now()
             AND NOT EXISTS (SELECT 1 FROM pledges p
-                             WHERE p.region_id = c.region_id AND p.person_id = c.person_id AND p.template_id = t.id AND p.event_id = c.event_id)
+                             WHERE p.region_id = s.region_id AND p.person_id = s.person_id AND p.template_id = t.id AND p.event_id = s.event_id)
        ),
-       made AS (
+       sign_kept AS (
+         SELECT k.check_in_id, k.token FROM sign_tokens k JOIN sign_wanted w ON w.region_id = k.region_id AND w.check_in_id = k.check_in_id
+       ),
+       -- A token made by another response since this statement began is not in its snapshot: the
+       -- insert meets it as a conflict, and DO UPDATE (which changes nothing) returns it, where
+       -- DO NOTHING would return no row and leave this answer without its link.
+       sign_made AS (
          INSERT INTO sign_tokens (region_id, check_in_id, token, expires_at)
-         SELECT region_id, check_in_id, ${RANDOM_TOKEN_SQL}, expires_at FROM wanted
-         ON CONFLICT DO NOTHING
+         SELECT w.region_id, w.check_in_id, ${RANDOM_TOKEN_SQL}, w.expires_at
+           FROM sign_wanted w WHERE NOT EXISTS (SELECT 1 FROM sign_kept k WHERE k.check_in_id = w.check_in_id)
+         ON CONFLICT (region_id, check_in_id) DO UPDATE SET token = sign_tokens.token
          RETURNING check_in_id, token
-       )
-       SELECT check_in_id, token FROM made
-       UNION ALL
-       SELECT s.check_in_id, s.token FROM sign_tokens s JOIN wanted w ON w.region_id = s.region_id AND w.check_in_id = s.check_in_id`,
-      [checkIns.map((checkIn) => checkIn.checkInId), checkIns.map((checkIn) => checkIn.regionId), CLOSES_AFTER_END_MS],
-    );
-    return new Map(rows.map((row) => [row.check_in_id, signUrl(this.config.publicUrl, row.token)]));
+       ),
+       sign_link AS (
+         SELECT check_in_id, ${urlPrefix} || token AS sign_url FROM sign_kept
+         UNION ALL
+         SELECT check_in_id, ${urlPrefix} || token FROM sign_made
+       )`,
+    };
   }
 }
