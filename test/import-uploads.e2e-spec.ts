@@ -132,7 +132,7 @@ describe('CSV import uploads', () => {
     }
   });
 
-  it('reads 10 MB of blank lines in a few seconds, numbering the lines after them, while /health stays responsive', async () => {
+  it('reads 10 MB of blank lines without stalling, numbering the lines after them, while /health stays responsive', async () => {
     const blankLines = 10 * 1024 * 1024;
     const csv = Buffer.from(`name,category\n${'\n'.repeat(blankLines)}Dinas Sosial,OPD\nX,OPD\n`);
     const latencies: number[] = [];
@@ -149,14 +149,16 @@ describe('CSV import uploads', () => {
       const { result, ms } = await timed(() => postCsv(t, 'agencies/import', organizerBatu.token, csv, { dryRun: true }));
       expect(result.status).toBe(200);
       expect(result.body).toMatchObject({ created: 1, dryRun: true, errors: [{ line: blankLines + 3, field: 'name' }] });
-      expect(ms).toBeLessThan(15_000);
+      // Bounds far above a run on a loaded machine (~5 s quiet, 20 s loaded), far below the
+      // quadratic path it guards against (1 MiB of blank lines took 31 s, 10 MiB never finished).
+      expect(ms).toBeLessThan(60_000);
     } finally {
       importing = false;
       await probe;
     }
     expect(latencies.length).toBeGreaterThan(3);
-    expect(Math.max(...latencies)).toBeLessThan(1000);
-  }, 60_000);
+    expect(Math.max(...latencies)).toBeLessThan(2500);
+  }, 120_000);
 
   it('refuses a Content-Length over the limit with 413 before reading the body, and closes the connection', async () => {
     for (const contentType of ['text/csv', 'multipart/form-data; boundary=x']) {

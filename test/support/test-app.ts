@@ -37,6 +37,9 @@ export async function createTestApp(
     // Errors only: an unexpected 500 in CI then comes with its stack.
     LOG_LEVEL: 'error',
     DATA_DIR: '.data/test',
+    // Two test files run at once with Chromium beside them: opening a connection may take longer
+    // than production's 3 s. The outage test sets its own.
+    DATABASE_CONNECT_TIMEOUT_MS: '10000',
     ...env,
   });
   const app = await createApp(config, options.reach ? await options.reach(database.url) : database.url, undefined, options.imports);
