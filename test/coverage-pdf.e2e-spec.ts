@@ -1,4 +1,5 @@
 import type { Issuer } from '../src/documents/letterhead.js';
+import { closePdfRenderers } from '../src/documents/pdf.js';
 import { categoryChartSvg, coverageByCategory } from '../src/reports/coverage-chart.js';
 import { renderCoveragePdf } from '../src/reports/coverage-pdf.js';
 import { isA4, pdfFonts, readPdf, renderPdfPage } from './support/documents.js';
@@ -28,6 +29,9 @@ const BATU: Issuer = {
 const ISSUED_AT = new Date('2024-11-01T02:00:00Z');
 
 describe('coverage report PDF', () => {
+  // Rendered without an app, whose shutdown would stop the PDF workers.
+  afterAll(() => closePdfRenderers());
+
   describe('a small region, by period', () => {
     const report = sampleCoverageReport();
     let pdf: Buffer;

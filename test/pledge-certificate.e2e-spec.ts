@@ -1,4 +1,5 @@
 import type { Issuer } from '../src/documents/letterhead.js';
+import { closePdfRenderers } from '../src/documents/pdf.js';
 import { type CertificateView, renderPledgeCertificate } from '../src/pledges/certificate.js';
 import { hasSignatureInk, sampleSignaturePng } from './support/pledge-fixtures.js';
 import { decodeQrCodes, isA4, pdfFonts, readPdf, renderPdfPage } from './support/documents.js';
@@ -39,6 +40,9 @@ const VIEW: CertificateView = {
 };
 
 describe('pledge certificate (rendering)', () => {
+  // Rendered without an app, whose shutdown would stop the PDF workers.
+  afterAll(() => closePdfRenderers());
+
   it('prints the pledge, signer, local time and hash on one A4 page with embedded fonts and a scannable QR code', async () => {
     const pdf = await renderPledgeCertificate(ISSUER, VIEW);
     const { text, pages } = await readPdf(pdf);

@@ -1,8 +1,11 @@
-import { renderPdf } from './pdf.js';
+import { closePdfRenderers, renderPdf } from './pdf.js';
 import { qrCode } from './qr.js';
 import { table } from './table.js';
 
 describe('renderPdf', () => {
+  // Rendered without an app, whose shutdown would stop the PDF workers.
+  afterAll(() => closePdfRenderers());
+
   const createdAt = new Date('2024-10-21T02:00:00Z');
 
   it('leaves the content it is given untouched, so a block built once goes into many documents', async () => {
