@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { Roles } from '../dist/common/caller.js';
 import { randomCode } from '../dist/common/codes.js';
-import { ratio, startBenchApp, timed } from './support.js';
+import { ok, ratio, startBenchApp, timed } from './support.js';
 
 const REGISTRATIONS = 5_000;
 const CONNECTIONS = 50;
@@ -55,14 +55,6 @@ Body()(ReferenceCheckIns.prototype, 'checkIn', 1);
 
 class ReferenceModule {}
 Module({ controllers: [ReferenceCheckIns] })(ReferenceModule);
-
-async function api(app, token, method, path, body) {
-  const headers = body ? { authorization: token, 'content-type': 'application/json' } : { authorization: token };
-  const response = await fetch(`${app.base}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
-  return json;
-}
 
 /** Scans each ticket once, `CONNECTIONS` at a time; every answer must be a 2xx. */
 async function scanAll(app, token, folder, path, tickets) {
@@ -103,14 +95,13 @@ export async function benchCheckIns() {
   await db.connect();
   const folder = mkdtempSync(join(tmpdir(), 'netralitas-bench-scans-'));
   try {
-    const admin = app.token;
-    await api(app, admin, 'POST', '/regions', { code: '35', name: 'Jawa Timur', level: 'PROVINCE', timezone: 'Asia/Jakarta' });
-    const city = await api(app, admin, 'POST', '/regions', { code: '35.79', name: 'Kota Batu', level: 'CITY', timezone: 'Asia/Jakarta' });
-    const agency = await api(app, admin, 'POST', '/agencies', { regionId: city.id, name: 'Dinas Pendidikan', category: 'OPD' });
-    await api(app, admin, 'POST', '/users', { email: 'pintu@bench.local', fullName: 'Petugas Pintu', password: 'bench-password-123', role: 'CHECKIN', regionId: city.id });
-    const door = `Bearer ${(await api(app, '', 'POST', '/auth/login', { email: 'pintu@bench.local', password: 'bench-password-123' })).accessToken}`;
+    await ok(app, 'POST', '/regions', { code: '35', name: 'Jawa Timur', level: 'PROVINCE', timezone: 'Asia/Jakarta' });
+    const city = await ok(app, 'POST', '/regions', { code: '35.79', name: 'Kota Batu', level: 'CITY', timezone: 'Asia/Jakarta' });
+    const agency = await ok(app, 'POST', '/agencies', { regionId: city.id, name: 'Dinas Pendidikan', category: 'OPD' });
+    await ok(app, 'POST', '/users', { email: 'pintu@bench.local', fullName: 'Petugas Pintu', password: 'bench-password-123', role: 'CHECKIN', regionId: city.id });
+    const door = `Bearer ${(await ok(app, 'POST', '/auth/login', { email: 'pintu@bench.local', password: 'bench-password-123' }, '')).accessToken}`;
     // The active template: the scans below offer its signing link.
-    await api(app, admin, 'POST', '/pledge-templates', { title: 'Pakta Integritas Netralitas ASN', clauses: ['Menjaga netralitas ASN.', 'Menolak politik uang.'], legalBasis: 'SKB 2022' });
+    await ok(app, 'POST', '/pledge-templates', { title: 'Pakta Integritas Netralitas ASN', clauses: ['Menjaga netralitas ASN.', 'Menolak politik uang.'], legalBasis: 'SKB 2022' });
     const { rows: people } = await db.query(
       `INSERT INTO people (region_id, agency_id, full_name, nip, employment_type, position)
        SELECT $1, $2, 'Peserta ' || n || CASE n % 7 WHEN 0 THEN ' Budi' ELSE '' END, '19800101201001' || lpad(n::text, 4, '0'), 'PNS', 'Pelaksana'
@@ -121,7 +112,7 @@ export async function benchCheckIns() {
     /** A SCHEDULED event whose door is open now, with `count` registrations; returns its id and tickets. */
     const startsAt = new Date(Date.now() + 3_600_000);
     const event = async (title, count = REGISTRATIONS) => {
-      const created = await api(app, admin, 'POST', '/events', {
+      const created = await ok(app, 'POST', '/events', {
         regionId: city.id,
         title,
         type: 'SOSIALISASI',
@@ -130,7 +121,7 @@ export async function benchCheckIns() {
         endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
         capacity: REGISTRATIONS,
       });
-      await api(app, admin, 'POST', `/events/${created.id}/publish`);
+      await ok(app, 'POST', `/events/${created.id}/publish`);
       const tickets = people.slice(0, count).map(() => randomCode(10));
       await db.query(
         `INSERT INTO registrations (region_id, event_id, person_id, agency_id, ticket_code)
@@ -172,8 +163,8 @@ export async function benchCheckIns() {
     await db.query('ANALYZE registrations');
     const scannedAt = new Date(Date.now() - 60_000).toISOString();
     const items = batchEvent.tickets.map((ticketCode, i) => ({ clientCheckinId: `hp-${i}`, checkedInAt: scannedAt, deviceId: 'hp-luring', ticketCode }));
-    const batch = await timed(() => api(app, door, 'POST', `/events/${batchEvent.id}/check-ins/batch`, { items }));
-    const replay = await timed(() => api(app, door, 'POST', `/events/${batchEvent.id}/check-ins/batch`, { items }));
+    const batch = await timed(() => ok(app, 'POST', `/events/${batchEvent.id}/check-ins/batch`, { items }, door));
+    const replay = await timed(() => ok(app, 'POST', `/events/${batchEvent.id}/check-ins/batch`, { items }, door));
     if (batch.result.results.some((r) => r.status !== 'created') || replay.result.results.some((r) => r.status !== 'duplicate')) throw new Error('batch: unexpected statuses');
     const bareEvent = await event('Luring referensi', BATCH);
     const bare = await timed(() =>

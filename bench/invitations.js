@@ -4,7 +4,7 @@
 // one event, against the same conditional seat update sent through pg directly by 50 clients.
 import pg from 'pg';
 import { RANDOM_TOKEN_SQL } from '../dist/common/codes.js';
-import { ratio, startBenchApp, timed } from './support.js';
+import { ok, ratio, startBenchApp, timed } from './support.js';
 
 const REGION_AGENCIES = 150;
 const INVITE_ROUNDS = 15;
@@ -16,12 +16,6 @@ async function api(app, method, path, body) {
   const headers = body ? { authorization: app.token, 'content-type': 'application/json' } : { authorization: app.token };
   const response = await fetch(`${app.base}${path}`, { method, headers, body: body && JSON.stringify(body) });
   return { status: response.status, body: await response.json() };
-}
-
-async function ok(app, method, path, body) {
-  const response = await api(app, method, path, body);
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
-  return response.body;
 }
 
 async function scheduledEvent(app, regionId, capacity, n) {

@@ -4,17 +4,10 @@
 // as many one-line A4 pages in the same embedded font.
 import pg from 'pg';
 import { renderPdf } from '../dist/documents/pdf.js';
-import { ratio, startBenchApp, timed } from './support.js';
+import { ok, ratio, startBenchApp, timed } from './support.js';
 
 const LETTERS = 150;
 const RUNS = 3;
-
-async function ok(app, method, path, body) {
-  const headers = body ? { authorization: app.token, 'content-type': 'application/json' } : { authorization: app.token };
-  const response = await fetch(`${app.base}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${(await response.text()).slice(0, 300)}`);
-  return response.headers.get('content-type')?.startsWith('application/json') ? response.json() : Buffer.from(await response.arrayBuffer());
-}
 
 /** Median seconds of `runs` calls, after one to warm up (fonts, JIT, prepared plans). */
 async function median(work, runs) {

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { Roles } from '../dist/common/caller.js';
 import { randomCode } from '../dist/common/codes.js';
 import { GENESIS_HASH, pledgeHash, templateTextHash } from '../dist/pledges/pledge-hash.js';
-import { ratio, startBenchApp, timed } from './support.js';
+import { ok, ratio, startBenchApp, timed } from './support.js';
 
 const CLIENTS = 50;
 const SIGNINGS = 2_000;
@@ -49,14 +49,6 @@ Body()(ReferencePledges.prototype, 'sign', 0);
 
 class ReferenceModule {}
 Module({ controllers: [ReferencePledges] })(ReferenceModule);
-
-async function api(app, method, path, body) {
-  const headers = body ? { authorization: app.token, 'content-type': 'application/json' } : { authorization: app.token };
-  const response = await fetch(`${app.base}${path}`, { method, headers, body: body && JSON.stringify(body) });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json).slice(0, 300)}`);
-  return json;
-}
 
 /** Signs one pledge per body (given, or made by `make` before the clock starts), CLIENTS at a time; every answer must be 201. */
 async function signAll(app, path, given, make) {
@@ -173,14 +165,14 @@ export async function benchPledges() {
   try {
     await db.query('CREATE TABLE bench_unchained_pledges (LIKE pledges INCLUDING DEFAULTS)');
     await db.query('ALTER TABLE bench_unchained_pledges ALTER COLUMN chain_seq DROP NOT NULL, ALTER COLUMN prev_hash DROP NOT NULL');
-    await api(app, 'POST', '/regions', { code: '35', name: 'Jawa Timur', level: 'PROVINCE', timezone: 'Asia/Jakarta' });
+    await ok(app, 'POST', '/regions', { code: '35', name: 'Jawa Timur', level: 'PROVINCE', timezone: 'Asia/Jakarta' });
     const regions = [];
     for (let i = 0; i < REGIONS + 3; i += 1) {
-      const region = await api(app, 'POST', '/regions', { code: `35.${String(i + 1).padStart(2, '0')}`, name: `Kabupaten Bench ${i + 1}`, level: 'REGENCY', timezone: 'Asia/Jakarta' });
-      const agency = await api(app, 'POST', '/agencies', { regionId: region.id, name: 'Dinas Pendidikan', category: 'OPD' });
+      const region = await ok(app, 'POST', '/regions', { code: `35.${String(i + 1).padStart(2, '0')}`, name: `Kabupaten Bench ${i + 1}`, level: 'REGENCY', timezone: 'Asia/Jakarta' });
+      const agency = await ok(app, 'POST', '/agencies', { regionId: region.id, name: 'Dinas Pendidikan', category: 'OPD' });
       regions.push({ id: region.id, agencyId: agency.id });
     }
-    const template = await api(app, 'POST', '/pledge-templates', { title: 'Pakta Integritas Netralitas ASN', clauses: ['Menjaga netralitas ASN.', 'Menolak politik uang.'], legalBasis: 'SKB 2022' });
+    const template = await ok(app, 'POST', '/pledge-templates', { title: 'Pakta Integritas Netralitas ASN', clauses: ['Menjaga netralitas ASN.', 'Menolak politik uang.'], legalBasis: 'SKB 2022' });
     const [one, ...rest] = regions;
     const ten = rest.slice(0, REGIONS);
     const [longChain, shortChain] = rest.slice(REGIONS);
@@ -205,7 +197,7 @@ export async function benchPledges() {
     const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
     const [refOne, apiOne, refTen, apiTen] = ['refOne', 'apiOne', 'refTen', 'apiTen'].map((name) => mean(rates[name]));
     for (const region of [one, ...ten]) {
-      const verified = await api(app, 'GET', `/regions/${region.id}/pledge-chain/verify`);
+      const verified = await ok(app, 'GET', `/regions/${region.id}/pledge-chain/verify`);
       if (!verified.valid) throw new Error(`the chain of ${region.id} does not verify after the run`);
     }
 
@@ -213,14 +205,14 @@ export async function benchPledges() {
     await writeChain(db, shortChain, template, SHORT_CHAIN);
     await writeChain(db, longChain, template, LONG_CHAIN);
     await db.query('ANALYZE pledges');
-    await api(app, 'GET', `/regions/${shortChain.id}/pledge-chain/verify`);
+    await ok(app, 'GET', `/regions/${shortChain.id}/pledge-chain/verify`);
     const bare = await timed(() => bareRead(db, longChain.id));
-    const long = await timed(() => api(app, 'GET', `/regions/${longChain.id}/pledge-chain/verify`));
+    const long = await timed(() => ok(app, 'GET', `/regions/${longChain.id}/pledge-chain/verify`));
     if (!long.result.valid || long.result.count !== LONG_CHAIN) throw new Error(`verify: ${JSON.stringify(long.result)}`);
-    const short = await timed(() => api(app, 'GET', `/regions/${shortChain.id}/pledge-chain/verify`));
+    const short = await timed(() => ok(app, 'GET', `/regions/${shortChain.id}/pledge-chain/verify`));
     // Memory apart from time: the sampler's collections slow the walk down.
-    long.peakMb = (await peakLiveHeap(() => api(app, 'GET', `/regions/${longChain.id}/pledge-chain/verify`))).peakMb;
-    short.peakMb = (await peakLiveHeap(() => api(app, 'GET', `/regions/${shortChain.id}/pledge-chain/verify`))).peakMb;
+    long.peakMb = (await peakLiveHeap(() => ok(app, 'GET', `/regions/${longChain.id}/pledge-chain/verify`))).peakMb;
+    short.peakMb = (await peakLiveHeap(() => ok(app, 'GET', `/regions/${shortChain.id}/pledge-chain/verify`))).peakMb;
 
     const perSecond = (value) => `${value.toFixed(0)} pledges/s`;
     return [

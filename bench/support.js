@@ -59,6 +59,17 @@ async function adminQuery(serverUrl, sql) {
   }
 }
 
+/**
+ * An API call as the bench's admin (or `token`); anything but a 2xx fails the benchmark. Answers
+ * the JSON body, or the bytes of a document.
+ */
+export async function ok(app, method, path, body, token = app.token) {
+  const headers = body ? { authorization: token, 'content-type': 'application/json' } : { authorization: token };
+  const response = await fetch(`${app.base}${path}`, { method, headers, body: body && JSON.stringify(body) });
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  return response.headers.get('content-type')?.startsWith('application/json') ? response.json() : Buffer.from(await response.arrayBuffer());
+}
+
 export async function timed(work) {
   const started = process.hrtime.bigint();
   const result = await work();
